@@ -1,0 +1,166 @@
+//! Per-blob processing: engine candidates become occurrences with lines,
+//! columns and a redacted snippet; overlapping matches keep the most confident
+//! rule; diff blobs keep only what touches added lines; inline allow comments
+//! drop what they cover.
+use crate::blob::{Blob, LineIndex};
+use crate::engine::{Candidate, Engine, Target};
+use crate::finding::{Location, Occurrence, Secret};
+use crate::suppress::inline::Directives;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Settings of the per-blob step.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pipeline<'e> {
+    pub engine: &'e Engine,
+    pub min_confidence: f64,
+    pub inline_allow: bool,
+    pub show_secrets: bool,
+}
+
+/// What one blob produced.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    pub occurrences: Vec<Occurrence>,
+    pub inline_suppressed: u64,
+    pub below_threshold: u64,
+    pub warnings: Vec<String>,
+}
+
+/// How many characters of context a snippet keeps either side of the secret.
+const SNIPPET_CONTEXT: usize = 60;
+
+impl Pipeline<'_> {
+    /// Scans one blob and turns its candidates into occurrences.
+    pub fn process(&self, blob: &Blob<'_>) -> Outcome {
+        let mut out = Outcome::default();
+        let cands = self.engine.scan(&blob.origin.path, &blob.bytes);
+        if cands.is_empty() {
+            return out;
+        }
+        let (kept, below): (Vec<Candidate>, Vec<Candidate>) = cands.into_iter().partition(|c| c.score.confidence >= self.min_confidence);
+        out.below_threshold = below.len() as u64;
+        let kept = resolve_overlaps(kept);
+        if kept.is_empty() {
+            return out;
+        }
+        let bytes: &[u8] = &blob.bytes;
+        let lines = LineIndex::new(bytes);
+        let directives = self.inline_allow.then(|| Directives::parse(bytes, &lines));
+        if let Some(d) = &directives {
+            for l in &d.unterminated {
+                out.warnings.push(format!("{}:{l}: stanch:allow-start has no stanch:allow-end; it suppresses nothing", blob.origin.path));
+            }
+        }
+        let ranges: Vec<Range<usize>> = kept.iter().filter_map(|c| match &c.target {
+            Target::Content(r) => Some(r.clone()),
+            Target::Path => None,
+        }).collect();
+        for c in kept {
+            let rule = &self.engine.rules()[c.rule];
+            let (secret, location, snippet) = match &c.target {
+                Target::Path => {
+                    let loc = Location { path: blob.origin.path.clone(), line: 0, column: 0, end_line: 0, end_column: 0, commit: blob.origin.commit.clone() };
+                    (Secret::new(blob.origin.path.clone()), loc, String::new())
+                }
+                Target::Content(r) => {
+                    let (line, column) = lines.position(r.start);
+                    let (end_line, end_column) = lines.position(r.end);
+                    if !blob.origin.touches_added(line, end_line) {
+                        continue;
+                    }
+                    if let Some(d) = &directives {
+                        if d.allows(bytes, &lines, &rule.spec.id, line, end_line) {
+                            out.inline_suppressed += 1;
+                            continue;
+                        }
+                    }
+                    let secret = Secret::new(String::from_utf8_lossy(&bytes[r.clone()]).into_owned());
+                    let loc = Location { path: blob.origin.path.clone(), line, column, end_line, end_column, commit: blob.origin.commit.clone() };
+                    let snippet = self.snippet(bytes, &lines, line, r, &ranges);
+                    (secret, loc, snippet)
+                }
+            };
+            out.occurrences.push(Occurrence {
+                rule_id: rule.id.clone(),
+                secret,
+                location,
+                confidence: c.score.confidence,
+                entropy: c.score.entropy,
+                checksum_valid: c.score.checksum_valid,
+                snippet,
+            });
+        }
+        out
+    }
+
+    /// The secret's first line with every secret on it redacted, shortened around the secret.
+    fn snippet(&self, bytes: &[u8], lines: &LineIndex<'_>, line: u32, secret: &Range<usize>, all: &[Range<usize>]) -> String {
+        let (ls, le) = lines.line_range(line);
+        let se = secret.end.min(le);
+        let before = self.render(bytes, ls, secret.start, all);
+        let middle = self.render(bytes, secret.start, se, all);
+        let after = self.render(bytes, se, le, all);
+        let before = before.trim_start();
+        let nb = before.chars().count();
+        let mut s = String::new();
+        if nb > SNIPPET_CONTEXT {
+            s.push('…');
+            s.extend(before.chars().skip(nb - SNIPPET_CONTEXT));
+        } else {
+            s.push_str(before);
+        }
+        s.push_str(&middle);
+        if secret.end > le {
+            s.push('…');
+        } else if after.chars().count() > SNIPPET_CONTEXT {
+            s.extend(after.chars().take(SNIPPET_CONTEXT));
+            s.push('…');
+        } else {
+            s.push_str(&after);
+        }
+        s.chars().map(|c| if c.is_control() && c != '\t' { '�' } else { c }).collect()
+    }
+
+    /// `bytes[a..b]` as text, with every secret range inside redacted unless secrets are shown.
+    fn render(&self, bytes: &[u8], a: usize, b: usize, all: &[Range<usize>]) -> String {
+        if self.show_secrets || a >= b {
+            return String::from_utf8_lossy(&bytes[a..b.max(a)]).into_owned();
+        }
+        let mut out = String::new();
+        let mut pos = a;
+        let mut inside: Vec<&Range<usize>> = all.iter().filter(|r| r.start < b && r.end > a).collect();
+        inside.sort_by_key(|r| r.start);
+        for r in inside {
+            let (s, e) = (r.start.max(pos), r.end.min(b));
+            if s >= e {
+                continue;
+            }
+            out.push_str(&String::from_utf8_lossy(&bytes[pos..s]));
+            out.push_str(&crate::finding::redact(&String::from_utf8_lossy(&bytes[r.clone()])));
+            pos = e;
+        }
+        out.push_str(&String::from_utf8_lossy(&bytes[pos..b]));
+        out
+    }
+}
+
+/// Where rules overlap on the same bytes (a GitHub token in `token = "…"` is
+/// also a generic assignment), keeps the most confident one, then the earlier rule.
+fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| b.score.confidence.total_cmp(&a.score.confidence).then(a.rule.cmp(&b.rule)));
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Target::Content(r) = &c.target {
+            let clash_before = taken.range(..=r.start).next_back().is_some_and(|(_, &e)| e > r.start);
+            let clash_after = taken.range(r.start..r.end).next().is_some();
+            if clash_before || clash_after {
+                continue;
+            }
+            taken.insert(r.start, r.end);
+        }
+        out.push(c);
+    }
+    out
+}

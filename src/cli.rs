@@ -1,0 +1,135 @@
+//! The command line, as clap types only: no I/O, no compiling. `app` turns it
+//! into a plan.
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// stanch finds leaked credentials in files, staged changes and git history.
+#[derive(Debug, Parser)]
+#[command(name = "stanch", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files and directories (`-` for stdin).
+    Scan(ScanArgs),
+    /// List the rules, or check rule files.
+    Rules(RulesArgs),
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Options every scanning command takes.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Print secrets in full (never do this in CI logs).
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Report only findings at least this confident (0 to 1) [default: 0.3].
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
+    /// Skip files larger than this many bytes (K, M and G suffixes allowed) [default: 25M].
+    #[arg(long, value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
+    /// Ignore inline allow comments (for audits).
+    #[arg(long)]
+    pub no_inline_allow: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Colour.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+/// `stanch scan`.
+#[derive(Debug, Clone, Args)]
+pub struct ScanArgs {
+    /// Files and directories to scan; `-` reads stdin.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Do not read files matching this glob (gitignore syntax; repeatable).
+    #[arg(long, short = 'e')]
+    pub exclude: Vec<String>,
+    /// Also scan files that .gitignore and .ignore exclude.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// The path to report for stdin.
+    #[arg(long, default_value = "-")]
+    pub stdin_name: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `stanch rules`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesArgs {
+    /// What to do with rules (default: list).
+    #[command(subcommand)]
+    pub action: Option<RulesAction>,
+    /// Listing format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// `stanch rules …` actions.
+#[derive(Debug, Clone, Subcommand)]
+pub enum RulesAction {
+    /// Validate rule files as the test suite does (examples, negatives, regexes, keywords).
+    Check {
+        /// Rule files (TOML with [[rule]] tables).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table.
+    Text,
+    /// JSON.
+    Json,
+}
+
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+/// Parses `123`, `10K`, `25M`, `1G` (powers of 1024).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mul) = match t.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&t[..t.len() - 1], 1u64 << 10),
+        Some('M') => (&t[..t.len() - 1], 1 << 20),
+        Some('G') => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim().parse::<u64>().map(|n| n.saturating_mul(mul)).map_err(|_| format!("{s:?} is not a size (e.g. 500K, 25M)"))
+}

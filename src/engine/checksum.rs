@@ -1,0 +1,84 @@
+//! Checksums that some token formats carry, so that a real token can be told
+//! from a look-alike without asking the provider.
+//!
+//! GitHub (`ghp_` and siblings) and npm (`npm_`) tokens are a 4-character
+//! prefix, 30 random base62 characters and 6 characters holding the CRC32 of
+//! those 30, in base62 (`0-9A-Za-z`), left-padded with `0`.
+
+/// A checksum validator a rule can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checksum {
+    /// GitHub's CRC32/base62 token checksum.
+    Github,
+    /// npm's token checksum (same construction as GitHub's).
+    Npm,
+}
+
+impl Checksum {
+    /// Parses a validator name as written in a rule.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "github" => Some(Checksum::Github),
+            "npm" => Some(Checksum::Npm),
+            _ => None,
+        }
+    }
+
+    /// Whether `token` carries a valid checksum (None: it has not the shape).
+    pub fn verify(self, token: &[u8]) -> Option<bool> {
+        match self {
+            Checksum::Github | Checksum::Npm => crc32_base62(token),
+        }
+    }
+}
+
+const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// Base62 of `n`, left-padded with `0` to `width`.
+pub(crate) fn base62(mut n: u64, width: usize) -> String {
+    let mut out = Vec::with_capacity(width);
+    while n > 0 {
+        out.push(BASE62[(n % 62) as usize]);
+        n /= 62;
+    }
+    while out.len() < width {
+        out.push(b'0');
+    }
+    out.reverse();
+    String::from_utf8(out).expect("base62 digits are ASCII")
+}
+
+fn crc32_base62(token: &[u8]) -> Option<bool> {
+    if token.len() != 40 || token[3] != b'_' {
+        return None;
+    }
+    let (body, check) = (&token[4..34], &token[34..]);
+    Some(base62(crc32fast::hash(body) as u64, 6).as_bytes() == check)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a well-formed token at run time, so no valid token sits in the source.
+    pub(crate) fn make_token(prefix: &str, body: &str) -> String {
+        format!("{prefix}{body}{}", base62(crc32fast::hash(body.as_bytes()) as u64, 6))
+    }
+
+    #[test]
+    fn valid_and_invalid() {
+        let t = make_token("ghp_", "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5");
+        assert_eq!(Checksum::Github.verify(t.as_bytes()), Some(true));
+        let mut bad = t.into_bytes();
+        bad[39] = if bad[39] == b'A' { b'B' } else { b'A' };
+        assert_eq!(Checksum::Github.verify(&bad), Some(false));
+        assert_eq!(Checksum::Npm.verify(b"npm_short"), None);
+    }
+
+    #[test]
+    fn base62_pads() {
+        assert_eq!(base62(0, 6), "000000");
+        assert_eq!(base62(61, 2), "0z");
+        assert_eq!(base62(62, 1), "10");
+    }
+}

@@ -1,0 +1,330 @@
+//! The matcher: bytes and rules in, scored candidates out. It knows nothing of
+//! files, git, suppression or reports.
+//!
+//! One Aho-Corasick automaton (ASCII case-insensitive) holds every rule's
+//! keywords. A rule's regex runs only on windows around its keyword hits (the
+//! hit's line, or `window` bytes either side for multi-line rules), and is
+//! compiled on first need, so a small input compiles only the rules it can
+//! trigger.
+pub mod checksum;
+pub mod entropy;
+pub mod score;
+
+use crate::error::{Error, Result};
+use crate::rules::RuleSpec;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use checksum::Checksum;
+use regex::bytes::{Regex, RegexBuilder};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+/// How far either side of a keyword a single-line window reaches at most, so
+/// that a minified multi-megabyte line costs a bounded regex run per hit.
+const MAX_LINE_REACH: usize = 4096;
+/// Confidence below which findings are not reported unless asked for.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.3;
+/// Compiled-size ceiling of a rule regex: a rule that exceeds it is rejected.
+const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+/// A rule ready to match.
+#[derive(Debug)]
+pub struct Rule {
+    /// The rule as written.
+    pub spec: RuleSpec,
+    /// The id, shared with every occurrence it produces.
+    pub id: Arc<str>,
+    checksum: Option<Checksum>,
+    regex: OnceLock<std::result::Result<(Regex, usize), String>>,
+}
+
+impl Rule {
+    fn new(spec: RuleSpec) -> Result<Self> {
+        let checksum = match &spec.checksum {
+            None => None,
+            Some(name) => Some(Checksum::from_name(name).ok_or_else(|| Error::Rule {
+                file: String::new(),
+                rule: spec.id.clone(),
+                message: format!("unknown checksum {name:?} (known: github, npm)"),
+            })?),
+        };
+        Ok(Rule { id: Arc::from(spec.id.as_str()), spec, checksum, regex: OnceLock::new() })
+    }
+
+    /// The compiled content regex and the index of its secret group.
+    fn regex(&self) -> Option<&std::result::Result<(Regex, usize), String>> {
+        let src = self.spec.regex.as_deref()?;
+        Some(self.regex.get_or_init(|| compile(src)))
+    }
+
+    /// Compiles the rule's regexes now, reporting what is wrong.
+    pub fn check_compiles(&self) -> std::result::Result<(), String> {
+        if let Some(Err(e)) = self.regex() {
+            return Err(e.clone());
+        }
+        if let Some(p) = &self.spec.path {
+            regex::Regex::new(p).map_err(|e| format!("bad path regex: {e}"))?;
+        }
+        Ok(())
+    }
+}
+
+fn compile(src: &str) -> std::result::Result<(Regex, usize), String> {
+    let re = RegexBuilder::new(src)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("bad regex: {e}"))?;
+    let group = re
+        .capture_names()
+        .position(|n| n == Some("secret"))
+        .unwrap_or(if re.captures_len() > 1 { 1 } else { 0 });
+    Ok((re, group))
+}
+
+/// What a candidate points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A byte range of the blob holding the secret.
+    Content(Range<usize>),
+    /// The path itself is the finding (path-only rules).
+    Path,
+}
+
+/// A scored match of one rule.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of the rule in the engine.
+    pub rule: usize,
+    /// What was found.
+    pub target: Target,
+    /// The verdict.
+    pub score: score::Score,
+}
+
+/// Compiled rules plus the keyword prefilter.
+#[derive(Debug)]
+pub struct Engine {
+    rules: Vec<Rule>,
+    prefilter: Option<AhoCorasick>,
+    /// For each prefilter pattern, the rules that own that keyword.
+    pattern_rules: Vec<Vec<u32>>,
+    /// Rules with a path regex, and their set (built on first use).
+    path_rules: Vec<u32>,
+    path_set: OnceLock<Option<regex::RegexSet>>,
+    /// Whether some content rule has no keyword and so must run everywhere.
+    unkeyed: Vec<u32>,
+}
+
+impl Engine {
+    /// Builds the engine: checks ids and checksums, builds the prefilter.
+    /// Regexes are compiled later, on first use (see `check_compiles`).
+    pub fn new(specs: Vec<RuleSpec>) -> Result<Self> {
+        let mut seen = HashMap::new();
+        let mut rules = Vec::with_capacity(specs.len());
+        for spec in specs {
+            if seen.insert(spec.id.clone(), ()).is_some() {
+                return Err(Error::Rule { file: String::new(), rule: spec.id, message: "duplicate rule id".into() });
+            }
+            rules.push(Rule::new(spec)?);
+        }
+        let mut keyword_ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_rules: Vec<Vec<u32>> = Vec::new();
+        let (mut path_rules, mut unkeyed) = (Vec::new(), Vec::new());
+        for (i, r) in rules.iter().enumerate() {
+            if r.spec.path.is_some() {
+                path_rules.push(i as u32);
+            }
+            if r.spec.regex.is_some() && r.spec.keywords.is_empty() {
+                unkeyed.push(i as u32);
+            }
+            for kw in &r.spec.keywords {
+                let key = kw.to_ascii_lowercase();
+                let id = *keyword_ids.entry(key.clone()).or_insert_with(|| {
+                    patterns.push(key);
+                    pattern_rules.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !pattern_rules[id].contains(&(i as u32)) {
+                    pattern_rules[id].push(i as u32);
+                }
+            }
+        }
+        let prefilter = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).build(&patterns))
+                    .map_err(|e| Error::Rule { file: String::new(), rule: "?".into(), message: e.to_string() })?,
+            )
+        };
+        Ok(Engine { rules, prefilter, pattern_rules, path_rules, path_set: OnceLock::new(), unkeyed })
+    }
+
+    /// The rules, in the order indices refer to.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Compiles every regex now; returns (rule id, problem) for each bad one.
+    pub fn check_compiles(&self) -> Vec<(String, String)> {
+        self.rules.iter().filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.clone(), e))).collect()
+    }
+
+    fn path_set(&self) -> Option<&regex::RegexSet> {
+        self.path_set
+            .get_or_init(|| {
+                let pats = self.path_rules.iter().map(|&i| self.rules[i as usize].spec.path.as_deref().unwrap_or("$^"));
+                regex::RegexSet::new(pats).ok()
+            })
+            .as_ref()
+    }
+
+    /// Scans one blob. `path` is only matched against path rules.
+    pub fn scan(&self, path: &str, bytes: &[u8]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        // Path rules: flag the file, and decide which path-restricted content rules may run.
+        let mut path_ok: Vec<u32> = Vec::new();
+        if !self.path_rules.is_empty() && !path.is_empty() {
+            if let Some(set) = self.path_set() {
+                for m in set.matches(path).iter() {
+                    let ri = self.path_rules[m];
+                    let rule = &self.rules[ri as usize];
+                    if rule.spec.is_path_only() {
+                        let score = score::Score { confidence: rule.spec.confidence, entropy: 0.0, checksum_valid: None };
+                        out.push(Candidate { rule: ri as usize, target: Target::Path, score });
+                    } else {
+                        path_ok.push(ri);
+                    }
+                }
+            }
+        }
+        let Some(ac) = &self.prefilter else { return out };
+        // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
+        let mut windows: Vec<(u32, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(bytes) {
+            for &ri in &self.pattern_rules[m.pattern().as_usize()] {
+                let rule = &self.rules[ri as usize];
+                if rule.spec.regex.is_none() || (rule.spec.path.is_some() && !path_ok.contains(&ri)) {
+                    continue;
+                }
+                let (s, e) = window(bytes, m.start(), m.end(), rule.spec.window.unwrap_or(0) as usize);
+                windows.push((ri, s, e));
+            }
+        }
+        for &ri in &self.unkeyed {
+            let rule = &self.rules[ri as usize];
+            if rule.spec.path.is_none() || path_ok.contains(&ri) {
+                windows.push((ri, 0, bytes.len()));
+            }
+        }
+        if windows.is_empty() {
+            return out;
+        }
+        windows.sort_unstable();
+        let mut merged: Vec<(u32, usize, usize)> = Vec::with_capacity(windows.len());
+        for w in windows {
+            match merged.last_mut() {
+                Some(last) if last.0 == w.0 && w.1 <= last.2 => last.2 = last.2.max(w.2),
+                _ => merged.push(w),
+            }
+        }
+        // Merged windows of one rule are disjoint and matches inside one do not
+        // overlap, so no candidate is produced twice.
+        for (ri, ws, we) in merged {
+            let rule = &self.rules[ri as usize];
+            let Some(Ok((re, group))) = rule.regex() else { continue };
+            let hay = &bytes[..we];
+            let mut locs = re.capture_locations();
+            let mut pos = ws;
+            while pos <= we {
+                let Some(m) = re.captures_read_at(&mut locs, hay, pos) else { break };
+                pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+                let Some((ss, se)) = locs.get(*group) else { continue };
+                if se <= ss {
+                    continue;
+                }
+                if let Some(sc) = score::score(rule.spec.confidence, rule.spec.entropy, rule.checksum, &bytes[ss..se]) {
+                    out.push(Candidate { rule: ri as usize, target: Target::Content(ss..se), score: sc });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The window a rule's regex sees around a keyword hit at `s..e`: the hit's
+/// line (at most `MAX_LINE_REACH` bytes either side), or `reach` bytes either
+/// side widened to whole lines.
+fn window(bytes: &[u8], s: usize, e: usize, reach: usize) -> (usize, usize) {
+    let (a, b) = (s.saturating_sub(reach), (e + reach).min(bytes.len()));
+    let (lo, hi) = (a.saturating_sub(MAX_LINE_REACH), (b + MAX_LINE_REACH).min(bytes.len()));
+    let start = memchr::memrchr(b'\n', &bytes[lo..a]).map_or(lo, |i| lo + i + 1);
+    let end = memchr::memchr(b'\n', &bytes[b..hi]).map_or(hi, |i| b + i);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(id: &str, kw: &str, re: &str) -> RuleSpec {
+        RuleSpec {
+            id: id.into(),
+            name: id.into(),
+            keywords: vec![kw.into()],
+            regex: Some(re.into()),
+            path: None,
+            confidence: 0.9,
+            entropy: None,
+            checksum: None,
+            window: None,
+            remediation: String::new(),
+            examples: vec![],
+            negative_examples: vec![],
+            example_path: None,
+            allowlist: None,
+        }
+    }
+
+    #[test]
+    fn finds_secret_group_on_keyword_lines_only() {
+        let e = Engine::new(vec![rule("t-tok", "tok_", r"\b(tok_[a-zA-Z0-9]{8})\b")]).unwrap();
+        let text = b"x = 1\nkey = TOK_Zq8Lm2Xw and tok_Ab3Kd9Qz\n";
+        let c = e.scan("f", text);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].target, Target::Content(31..43));
+    }
+
+    #[test]
+    fn regex_runs_lazily() {
+        let e = Engine::new(vec![rule("a-a", "aaa_", r"(aaa_\d+)"), rule("b-b", "bbb_", r"(bbb_\d+)")]).unwrap();
+        e.scan("f", b"aaa_123");
+        assert!(e.rules[0].regex.get().is_some());
+        assert!(e.rules[1].regex.get().is_none());
+    }
+
+    #[test]
+    fn bad_regex_is_reported_not_panicked() {
+        let e = Engine::new(vec![rule("a-a", "aaa_", r"(aaa_")]).unwrap();
+        assert!(e.scan("f", b"aaa_1").is_empty());
+        assert_eq!(e.check_compiles().len(), 1);
+    }
+
+    #[test]
+    fn windows_on_long_lines_are_bounded() {
+        let mut text = vec![b'a'; 100_000];
+        text.extend_from_slice(b" tok_Ab3Kd9Qz ");
+        text.extend(vec![b'b'; 100_000]);
+        let (s, e) = window(&text, 100_001, 100_005, 0);
+        assert!(e - s <= 2 * MAX_LINE_REACH + 4);
+        let eng = Engine::new(vec![rule("t-tok", "tok_", r"\b(tok_[a-zA-Z0-9]{8})\b")]).unwrap();
+        assert_eq!(eng.scan("f", &text).len(), 1);
+    }
+}

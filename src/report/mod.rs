@@ -1,0 +1,107 @@
+//! Reporters: findings and a summary in, bytes out. They see only findings,
+//! never files, rules' regexes or git. The plaintext of a secret is written only
+//! when the user asked for it (`show_secrets`).
+pub mod json;
+pub mod text;
+
+use crate::finding::{Finding, Suppression};
+use crate::sources::StatsSnapshot;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: redacted, coloured on a terminal, with a summary.
+    Text,
+    /// Versioned JSON document (schema version 1).
+    Json,
+}
+
+/// What reporters know of a rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleMeta {
+    /// Rule id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// How to revoke or rotate.
+    pub remediation: String,
+    /// Base confidence.
+    pub confidence: f64,
+}
+
+/// What a run did besides finding things.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// `scan`, `staged` or `history`.
+    pub mode: String,
+    /// Source counters.
+    pub stats: StatsSnapshot,
+    /// Occurrences dropped, by suppression kind.
+    pub suppressed: BTreeMap<Suppression, u64>,
+    /// Occurrences below the confidence threshold.
+    pub below_threshold: u64,
+    /// Rules in the catalog.
+    pub rules: usize,
+    /// Errors reported on stderr (unreadable files, bad objects).
+    pub errors: u64,
+    /// Wall time in milliseconds.
+    pub duration_ms: u64,
+    /// Warnings (unterminated allow blocks, truncated history, …).
+    pub warnings: Vec<String>,
+    /// Commits walked (history and CI scans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commits: Option<u64>,
+}
+
+/// Everything a reporter needs.
+#[derive(Debug)]
+pub struct Report<'a> {
+    /// The findings, deduplicated.
+    pub findings: &'a [Finding],
+    /// Rule metadata by id.
+    pub rules: &'a HashMap<String, RuleMeta>,
+    /// The summary.
+    pub summary: &'a Summary,
+    /// Print secrets in full.
+    pub show_secrets: bool,
+    /// Use ANSI colours (text only).
+    pub color: bool,
+}
+
+impl Report<'_> {
+    /// The rule's metadata, or a stand-in naming just the id.
+    pub fn rule(&self, id: &str) -> RuleMeta {
+        self.rules.get(id).cloned().unwrap_or_else(|| RuleMeta { id: id.to_string(), name: id.to_string(), remediation: String::new(), confidence: 0.0 })
+    }
+
+    /// The secret as it may be shown.
+    pub fn shown_secret(&self, f: &Finding) -> String {
+        if self.show_secrets {
+            f.secret.expose().to_string()
+        } else {
+            f.secret.redacted()
+        }
+    }
+}
+
+/// Writes `report` in `format`.
+pub fn write(format: Format, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Text => text::write(report, out),
+        Format::Json => json::write(report, out),
+    }
+}
+
+/// Severity band of a confidence, shared by every format.
+pub fn level(confidence: f64) -> &'static str {
+    if confidence >= 0.8 {
+        "high"
+    } else if confidence >= 0.5 {
+        "medium"
+    } else {
+        "low"
+    }
+}

@@ -1,0 +1,120 @@
+//! The text report, for people: one block per secret, redacted, with where it
+//! is, how sure we are, and how to revoke it; then a one-paragraph summary.
+use super::{level, Report};
+use crate::finding::Finding;
+use std::io::{self, Write};
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+fn where_(l: &crate::finding::Location) -> String {
+    let mut s = format!("{}:{}:{}", l.path, l.line, l.column);
+    if let Some(c) = &l.commit {
+        s.push_str(&format!(" in commit {}", &c.id[..c.id.len().min(12)]));
+    }
+    s
+}
+
+fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let meta = r.rule(&f.rule_id);
+    let sev = level(f.confidence);
+    let sev_col = match sev {
+        "high" => "1;31",
+        "medium" => "1;33",
+        _ => "1;36",
+    };
+    let first = &f.locations[0];
+    writeln!(out, "{} {}  {}", st.paint(sev_col, &format!("[{sev}]")), st.paint("1", &meta.name), st.paint("2", &format!("{} · confidence {:.2}", f.rule_id, f.confidence)))?;
+    writeln!(out, "  {}", st.paint("4", &where_(first)))?;
+    if !f.snippet.is_empty() {
+        writeln!(out, "  {:>5} │ {}", first.line, f.snippet)?;
+    }
+    if let Some(c) = &first.commit {
+        writeln!(out, "  commit   {} by {} <{}> on {}", &c.id[..c.id.len().min(12)], c.author_name, c.author_email, c.date)?;
+        writeln!(out, "           {}", c.summary)?;
+    }
+    if let Some(h) = f.in_head {
+        let s = if h { st.paint("1;31", "still in HEAD") } else { "not in HEAD (history only: rewriting history does not revoke it)".to_string() };
+        writeln!(out, "  status   {s}")?;
+    }
+    if f.snippet.is_empty() && first.line == 0 {
+        writeln!(out, "  this file should not be committed")?;
+    } else {
+        writeln!(out, "  secret   {}", r.shown_secret(f))?;
+    }
+    if f.checksum_valid == Some(true) {
+        writeln!(out, "  checksum valid: this is a well-formed live-format token")?;
+    }
+    if f.locations.len() > 1 {
+        let more: Vec<String> = f.locations[1..].iter().take(5).map(where_).collect();
+        let extra = f.locations.len().saturating_sub(6);
+        let tail = if extra > 0 { format!(" and {extra} more") } else { String::new() };
+        writeln!(out, "  also at  {}{tail}", more.join(", "))?;
+    }
+    if !meta.remediation.is_empty() {
+        writeln!(out, "  fix      {}", meta.remediation)?;
+    }
+    writeln!(out, "  id       {}", &f.fingerprint[..16])?;
+    writeln!(out)
+}
+
+fn human_bytes(b: u64) -> String {
+    match b {
+        0..=1023 => format!("{b} B"),
+        1024..=1_048_575 => format!("{:.1} KiB", b as f64 / 1024.0),
+        _ => format!("{:.1} MiB", b as f64 / 1_048_576.0),
+    }
+}
+
+/// Writes the text report.
+pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style { on: r.color };
+    // History: what is still live in HEAD first, since that is what a responder fixes first.
+    let mut order: Vec<&Finding> = r.findings.iter().collect();
+    order.sort_by_key(|f| !f.in_head.unwrap_or(false));
+    for f in &order {
+        block(r, &st, f, out)?;
+    }
+    let s = r.summary;
+    let n = r.findings.len();
+    let (high, medium) = (r.findings.iter().filter(|f| level(f.confidence) == "high").count(), r.findings.iter().filter(|f| level(f.confidence) == "medium").count());
+    let headline = if n == 0 {
+        st.paint("1;32", "no secrets found")
+    } else {
+        st.paint("1;31", &format!("{n} secret{} found ({high} high, {medium} medium, {} low)", if n == 1 { "" } else { "s" }, n - high - medium))
+    };
+    let what = if s.mode == "history" { "blobs" } else { "files" };
+    let mut line = format!("{headline} · {} {what}, {} scanned", s.stats.scanned, human_bytes(s.stats.bytes));
+    if let Some(c) = s.commits {
+        line.push_str(&format!(" in {c} commits"));
+    }
+    line.push_str(&format!(" in {:.2} s", s.duration_ms as f64 / 1000.0));
+    writeln!(out, "{line}")?;
+    let skipped: Vec<String> = [(s.stats.binary, "binary"), (s.stats.too_large, "too large"), (s.stats.symlinks, "symlinks"), (s.stats.unreadable, "unreadable")]
+        .iter()
+        .filter(|(c, _)| *c > 0)
+        .map(|(c, w)| format!("{c} {w}"))
+        .collect();
+    if !skipped.is_empty() {
+        writeln!(out, "skipped: {}", skipped.join(", "))?;
+    }
+    if !s.suppressed.is_empty() {
+        let parts: Vec<String> = s.suppressed.iter().map(|(k, v)| format!("{v} by {}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())).collect();
+        writeln!(out, "suppressed: {}", parts.join(", "))?;
+    }
+    for w in &s.warnings {
+        writeln!(out, "{} {w}", st.paint("33", "warning:"))?;
+    }
+    Ok(())
+}

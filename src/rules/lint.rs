@@ -1,0 +1,158 @@
+//! Rule lints, shared by the test suite and `stanch rules check`: every problem
+//! names the file and the rule. Examples are checked through the whole engine
+//! (prefilter, regex, entropy, scoring), not the regex alone.
+use super::{parse_file, RuleSpec};
+use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One thing wrong with a rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub file: String,
+    /// The rule id (`?` when the file did not parse).
+    pub rule: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: rule {}: {}", self.file, self.rule, self.message)
+    }
+}
+
+/// Lints rule files given as (name, text). Negative examples must be found by
+/// no rule of the files nor of `others` (typically the built-in catalog; rules
+/// whose ids the files define again are replaced).
+pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut mine: Vec<(String, RuleSpec)> = Vec::new();
+    for (name, text) in files {
+        match parse_file(name, text) {
+            Ok(rules) => mine.extend(rules.into_iter().map(|r| (name.clone(), r))),
+            Err(e) => problems.push(Problem { file: name.clone(), rule: "?".into(), message: e.to_string() }),
+        }
+    }
+    let mut ids = HashSet::new();
+    for (file, r) in &mine {
+        if !ids.insert(r.id.clone()) {
+            problems.push(problem(file, r, "duplicate rule id"));
+        }
+    }
+    if !problems.is_empty() {
+        return problems;
+    }
+    let mut all: Vec<RuleSpec> = others.into_iter().filter(|r| !ids.contains(&r.id)).collect();
+    let first_mine = all.len();
+    all.extend(mine.iter().map(|(_, r)| r.clone()));
+    let engine = match Engine::new(all) {
+        Ok(e) => e,
+        Err(e) => return vec![Problem { file: files.first().map(|f| f.0.clone()).unwrap_or_default(), rule: "?".into(), message: e.to_string() }],
+    };
+    let mut last_id: Option<(&str, &str)> = None;
+    for (k, (file, r)) in mine.iter().enumerate() {
+        let ri = first_mine + k;
+        let mut p = |m: String| problems.push(problem(file, r, &m));
+        if let Some((lf, lid)) = last_id {
+            if lf == file && lid > r.id.as_str() {
+                p(format!("rules are not sorted by id ({lid:?} comes before it)"));
+            }
+        }
+        last_id = Some((file, &r.id));
+        static_checks(file, r, &mut p);
+        if let Err(e) = engine.rules()[ri].check_compiles() {
+            p(e);
+            continue;
+        }
+        for ex in &r.examples {
+            let (path, text) = example_input(r, ex);
+            let found = engine.scan(path, text.as_bytes()).iter().any(|c| c.rule == ri && c.score.confidence >= DEFAULT_MIN_CONFIDENCE);
+            if !found {
+                p(format!("example not found through the engine: {}", shorten(ex)));
+            }
+        }
+        for ex in &r.negative_examples {
+            let (path, text) = example_input(r, ex);
+            for c in engine.scan(path, text.as_bytes()) {
+                if c.score.confidence >= DEFAULT_MIN_CONFIDENCE {
+                    let by = &engine.rules()[c.rule].spec.id;
+                    p(format!("negative example is found by rule {by} (confidence {:.2}): {}", c.score.confidence, shorten(ex)));
+                }
+            }
+        }
+        if r.is_path_only() {
+            continue;
+        }
+        for ex in &r.examples {
+            let lower = ex.to_ascii_lowercase();
+            if !r.keywords.iter().any(|k| lower.contains(&k.to_ascii_lowercase())) {
+                p(format!("example holds none of the keywords, so the prefilter would hide it: {}", shorten(ex)));
+            }
+        }
+    }
+    problems
+}
+
+fn problem(file: &str, r: &RuleSpec, message: &str) -> Problem {
+    Problem { file: file.to_string(), rule: r.id.clone(), message: message.to_string() }
+}
+
+/// The (path, content) an example is scanned as.
+fn example_input<'a>(r: &'a RuleSpec, ex: &'a str) -> (&'a str, &'a str) {
+    if r.is_path_only() {
+        (ex, "")
+    } else {
+        (r.example_path.as_deref().unwrap_or(""), ex)
+    }
+}
+
+fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let kebab = !r.id.is_empty() && r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !r.id.starts_with('-') && !r.id.ends_with('-');
+    if !kebab {
+        p("id must be kebab-case (a-z, 0-9, -)".into());
+    }
+    if file.ends_with(".toml") && !stem.is_empty() && !stem.starts_with('.') && !r.id.starts_with(&format!("{stem}-")) {
+        p(format!("id must start with the file's family {stem:?} and a dash"));
+    }
+    if r.name.trim().is_empty() {
+        p("name is empty".into());
+    }
+    if r.remediation.trim().is_empty() {
+        p("remediation is empty: say where and how to revoke or rotate it".into());
+    }
+    if !(0.0..=1.0).contains(&r.confidence) {
+        p(format!("confidence {} is outside [0, 1]", r.confidence));
+    }
+    if r.regex.is_none() && r.path.is_none() {
+        p("a rule needs a regex or a path".into());
+    }
+    if r.regex.is_some() && r.keywords.is_empty() {
+        p("a content rule needs keywords (the prefilter runs its regex only near them)".into());
+    }
+    for k in &r.keywords {
+        if k.len() < 3 || !k.is_ascii() {
+            p(format!("keyword {k:?} must be ASCII and at least 3 characters"));
+        }
+    }
+    if r.regex.is_some() && r.path.is_some() && r.example_path.is_none() {
+        p("a path-restricted content rule needs example_path".into());
+    }
+    if r.examples.len() < 2 {
+        p("needs at least two examples".into());
+    }
+    if r.negative_examples.is_empty() {
+        p("needs at least one negative example".into());
+    }
+}
+
+fn shorten(s: &str) -> String {
+    let one_line = s.replace('\n', "\\n");
+    if one_line.chars().count() > 80 {
+        format!("{}…", one_line.chars().take(80).collect::<String>())
+    } else {
+        one_line
+    }
+}

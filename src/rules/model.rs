@@ -1,0 +1,81 @@
+//! The rule model, as written in `rules/*.toml` and in `.stanch.toml`.
+use serde::{Deserialize, Serialize};
+
+/// A rule file: a list of `[[rule]]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The rules.
+    #[serde(default)]
+    pub rule: Vec<RuleSpec>,
+}
+
+/// One detection rule.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Stable kebab-case id, prefixed with the family (file stem).
+    pub id: String,
+    /// Human name of the credential.
+    pub name: String,
+    /// Prefilter literals (ASCII case-insensitive); required unless path-only.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Content regex; the secret is group `secret`, else group 1, else the match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regex: Option<String>,
+    /// Path regex: alone, the file must not be committed; with `regex`, restricts it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Base confidence in [0, 1].
+    pub confidence: f64,
+    /// Minimum Shannon entropy (bits per char) of the secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entropy: Option<f64>,
+    /// Checksum validator name (`github`, `npm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
+    /// Bytes either side of a keyword that the regex sees, for multi-line secrets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<u32>,
+    /// How to revoke or rotate the credential.
+    #[serde(default)]
+    pub remediation: String,
+    /// Texts the rule must find (paths, for path-only rules).
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Texts no rule may find.
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+    /// Path under which examples of a path-restricted content rule are tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_path: Option<String>,
+    /// Per-rule allowlist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowlist: Option<RuleAllowlist>,
+}
+
+impl RuleSpec {
+    /// Whether the rule flags files by path alone.
+    pub fn is_path_only(&self) -> bool {
+        self.regex.is_none() && self.path.is_some()
+    }
+}
+
+/// What a rule (or the whole config) lets through.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleAllowlist {
+    /// Path globs whose findings are dropped.
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// Regexes matched against the secret.
+    #[serde(default)]
+    pub regexes: Vec<String>,
+    /// Substrings: a secret containing one is dropped (case-insensitive).
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    /// Commit ids whose findings history scans drop.
+    #[serde(default)]
+    pub commits: Vec<String>,
+}
