@@ -2,4 +2,6 @@
 //! in a fresh temporary directory (see `util`).
 #[macro_use]
 mod util;
+mod baseline;
+mod config;
 mod scan;
