@@ -131,12 +131,15 @@ pub struct BaselineArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum BaselineAction {
     /// Scan and record every current finding in a new baseline.
+    #[command(mut_arg("output", |a| a.help("The baseline file to write [default: `baseline` in .stanch.toml, else .stanch-baseline.json]")))]
     Create(ScanArgs),
     /// Scan again: add new findings, drop entries that match nothing, keep audit states.
+    #[command(mut_arg("output", |a| a.help("Where to write the updated baseline [default: the baseline read]")))]
     Update(ScanArgs),
     /// List entries with their audit state, or set states.
     Audit(AuditArgs),
     /// Convert another tool's baseline (merged into an existing one).
+    #[command(mut_arg("output", |a| a.help("The baseline file to write [default: `baseline` in .stanch.toml, else .stanch-baseline.json]")))]
     Import(ImportArgs),
 }
 
