@@ -73,11 +73,10 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
     } else {
         writeln!(out, "  secret   {}", r.shown_secret(f))?;
     }
-    if f.checksum_valid == Some(true) {
-        writeln!(
-            out,
-            "  checksum valid: this is a well-formed live-format token"
-        )?;
+    match f.checksum_valid {
+        Some(true) => writeln!(out, "  checksum valid: a well-formed token of a live format")?,
+        Some(false) => writeln!(out, "  checksum does not match: probably a test or made-up value")?,
+        None => {}
     }
     if f.locations.len() > 1 {
         let more: Vec<String> = f.locations[1..].iter().take(5).map(where_).collect();
