@@ -47,7 +47,10 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
     bar.finish();
 
     // Copy each blob's occurrences to every commit that introduced it at that path.
-    let (head_known, head_unknown) = walked.head_pairs(&repo)?;
+    let hist::HeadPairs {
+        known: head_known,
+        unknown: head_unknown,
+    } = walked.head_pairs(&repo)?;
     let mut infos: HashMap<u32, Arc<CommitInfo>> = HashMap::new();
     let mut in_head: HashSet<String> = HashSet::new();
     let mut ordered: Vec<(u32, Occurrence)> = Vec::new();

@@ -3,4 +3,5 @@
 #[macro_use]
 mod util;
 mod git;
+mod precommit;
 mod scan;

@@ -49,6 +49,15 @@ pub struct BlobEntry {
     pub intros: Vec<Intro>,
 }
 
+/// What of `HEAD`'s tree a walk holds.
+#[derive(Debug, Default)]
+pub struct HeadPairs {
+    /// (blob index, path index) pairs of the walk that are in `HEAD`.
+    pub known: HashSet<(u32, u32)>,
+    /// (path, blob id) pairs of `HEAD` that the walk does not hold.
+    pub unknown: Vec<(String, Oid)>,
+}
+
 /// The result of walking the commits.
 #[derive(Debug, Default)]
 pub struct Walked {
@@ -98,10 +107,7 @@ impl Walked {
     /// The (blob, path) pairs of `HEAD`'s tree that this walk holds, and the
     /// (path, blob id) pairs of `HEAD`'s tree that it does not (a range or a
     /// date filter may have left them out). Empty when `HEAD` is unborn.
-    pub fn head_pairs(
-        &self,
-        repo: &Repository,
-    ) -> Result<(HashSet<(u32, u32)>, Vec<(String, Oid)>)> {
+    pub fn head_pairs(&self, repo: &Repository) -> Result<HeadPairs> {
         let (mut known, mut unknown) = (HashSet::new(), Vec::new());
         let tree = match repo.head().and_then(|h| h.peel_to_tree()) {
             Ok(t) => t,
@@ -111,7 +117,7 @@ impl Walked {
                     git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
                 ) =>
             {
-                return Ok((known, unknown))
+                return Ok(HeadPairs { known, unknown })
             }
             Err(e) => return Err(e.into()),
         };
@@ -131,7 +137,7 @@ impl Walked {
             }
             git2::TreeWalkResult::Ok
         })?;
-        Ok((known, unknown))
+        Ok(HeadPairs { known, unknown })
     }
 }
 

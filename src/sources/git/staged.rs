@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::sources::{fs::emit, Stats};
 use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Repository};
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// What the staged source noticed besides blobs.
 #[derive(Debug, Default)]
@@ -45,31 +46,33 @@ pub fn staged(
         }
         Err(e) => return Err(e.into()),
     };
-    let diff_opts = |with_unmodified: bool| {
-        let mut o = DiffOptions::new();
-        // No context: every new-side line of a hunk is an added line. Text is
-        // forced because binary content is skipped by content below, not by
-        // attributes (`-diff` must not hide a secret).
-        o.context_lines(0)
-            .force_text(true)
-            .include_unmodified(with_unmodified);
-        o
-    };
-    let mut diff = repo.diff_tree_to_index(
-        head_tree.as_ref(),
-        Some(&index),
-        Some(&mut diff_opts(false)),
-    )?;
-    // Copies can come from any file, which needs the unmodified ones listed:
-    // only pay for that when the commit adds a file.
-    let adds = diff.deltas().any(|d| d.status() == Delta::Added);
-    if adds && head_tree.is_some() {
-        diff =
-            repo.diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut diff_opts(true)))?;
-    }
+    let mut diff_opts = DiffOptions::new();
+    // No context: every new-side line of a hunk is an added line. Text is
+    // forced because binary content is skipped by content below, not by
+    // attributes (`-diff` must not hide a secret).
+    diff_opts.context_lines(0).force_text(true);
+    let mut diff =
+        repo.diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut diff_opts))?;
+    // Renames, and copies of files the commit also changes. Copies of
+    // unchanged files would need every file of the repository hashed (tens of
+    // milliseconds on a large one): only exact copies of those are
+    // recognised, below, by blob id.
     let mut find = DiffFindOptions::new();
-    find.renames(true).copies(true).copies_from_unmodified(adds);
+    find.renames(true).copies(true);
     diff.find_similar(Some(&mut find))?;
+    let unchanged_ids = if diff.deltas().any(|d| d.status() == Delta::Added) {
+        let changed: HashSet<&[u8]> = diff
+            .deltas()
+            .filter_map(|d| d.new_file().path_bytes())
+            .collect();
+        index
+            .iter()
+            .filter(|e| !changed.contains(e.path.as_slice()))
+            .map(|e| e.id)
+            .collect()
+    } else {
+        HashSet::new()
+    };
 
     let mut report = StagedReport::default();
     for (i, delta) in diff.deltas().enumerate() {
@@ -123,6 +126,10 @@ pub fn staged(
             continue;
         }
         let added_lines = if delta.status() == Delta::Added {
+            if unchanged_ids.contains(&new.id()) {
+                // An exact copy of a file already committed adds nothing new.
+                continue;
+            }
             None
         } else {
             let Some(patch) = git2::Patch::from_diff(&diff, i)? else {
