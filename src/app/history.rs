@@ -27,16 +27,17 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
     let root = repo.workdir().unwrap_or(repo.path()).to_path_buf();
     let plan = Plan::prepare(&args.common, &root)?;
     let bar = Progress::new(std::io::stderr().is_terminal());
-    let mut walked = hist::walk(&repo, &spec, &|n| bar.commits(n))?;
+    let threads = args.common.threads.unwrap_or(0);
+    let workers = hist::Workers::new(&repo, threads)?;
+    let mut walked = hist::walk(&repo, &spec, &workers, &|n| bar.commits(n))?;
     bar.scanning(walked.blobs.len() as u64);
     let stats = Stats::default();
     let max = plan.max_file_size;
-    let threads = args.common.threads.unwrap_or(0);
     let (mut collected, keyed) = plan.collect_keyed(&|n| bar.found(n), |visit, on_error| {
         hist::read_blobs(
             &repo,
             &walked,
-            threads,
+            &workers,
             max,
             &stats,
             visit,

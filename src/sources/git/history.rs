@@ -149,7 +149,12 @@ fn resolve(repo: &Repository, rev: &str) -> Result<Oid> {
 
 /// Walks the commits that `spec` selects and records what each introduced.
 /// `progress` is called with the number of commits walked so far.
-pub fn walk(repo: &Repository, spec: &HistorySpec, progress: &dyn Fn(u64)) -> Result<Walked> {
+pub fn walk(
+    repo: &Repository,
+    spec: &HistorySpec,
+    workers: &Workers,
+    progress: &dyn Fn(u64),
+) -> Result<Walked> {
     let mut w = Walked {
         shallow: repo.is_shallow(),
         ..Walked::default()
@@ -220,81 +225,182 @@ pub fn walk(repo: &Repository, spec: &HistorySpec, progress: &dyn Fn(u64)) -> Re
             Err(e) => return Err(e.into()),
         }
     }
-    let mut found: Vec<(Vec<u8>, Oid)> = Vec::new();
-    let mut prefix = Vec::new();
+    let mut oids = Vec::new();
     for oid in rw {
-        let oid = match oid {
-            Ok(o) => o,
-            Err(e) => {
-                w.errors
-                    .push(Error::Git(format!("walking history: {}", e.message())));
-                continue;
-            }
-        };
-        let commit = match repo.find_commit(oid) {
-            Ok(c) => c,
-            Err(e) => {
-                w.errors
-                    .push(Error::Git(format!("commit {oid}: {}", e.message())));
-                continue;
-            }
-        };
-        let t = commit.time().seconds();
-        if spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u) {
-            continue;
-        }
-        let index = w.commits.len() as u32;
-        w.commits.push(oid);
-        if let Err(e) = introduced(repo, &commit, &mut w, &mut found, &mut prefix) {
-            w.errors
-                .push(Error::Git(format!("commit {oid}: {}", e.message())));
-        }
-        for (path, id) in found.drain(..) {
-            w.add(index, &path, id);
-        }
-        if index % 256 == 0 {
-            progress(u64::from(index) + 1);
+        match oid {
+            Ok(o) => oids.push(o),
+            Err(e) => w
+                .errors
+                .push(Error::Git(format!("walking history: {}", e.message()))),
         }
     }
-    progress(w.commits.len() as u64);
+    // Commits are diffed in parallel, in batches (so that memory holds one
+    // batch of results), each thread taking runs of consecutive commits so
+    // that a parent's trees are usually still in its cache; results are
+    // recorded in commit order.
+    let shallow = w.shallow;
+    for batch in oids.chunks(4096) {
+        let results: Vec<Vec<Diffed>> = workers.pool.install(|| {
+            batch
+                .par_chunks(64)
+                .map(|run| {
+                    workers.with_repo(|repo| {
+                        let mut cache = TreeCache::new(repo);
+                        run.iter()
+                            .map(|&oid| diff_commit(&mut cache, oid, spec, shallow))
+                            .collect()
+                    })
+                })
+                .collect::<Result<Vec<Vec<Diffed>>>>()
+        })?;
+        for (oid, d) in batch.iter().zip(results.into_iter().flatten()) {
+            match d {
+                Diffed::Skipped => continue,
+                Diffed::Unreadable(e) => {
+                    w.errors
+                        .push(Error::Git(format!("commit {oid}: {}", e.message())));
+                    continue;
+                }
+                Diffed::Partial(e, found, counts) => {
+                    w.errors
+                        .push(Error::Git(format!("commit {oid}: {}", e.message())));
+                    w.record(*oid, found, counts);
+                }
+                Diffed::Done(found, counts) => w.record(*oid, found, counts),
+            }
+        }
+        progress(w.commits.len() as u64);
+    }
     Ok(w)
+}
+
+/// What diffing one commit gave.
+enum Diffed {
+    /// Outside `--since`/`--until`.
+    Skipped,
+    /// The commit object could not be read.
+    Unreadable(git2::Error),
+    /// A tree could not be read: what was found before it, and the error.
+    Partial(git2::Error, Vec<(Vec<u8>, Oid)>, (u64, u64)),
+    /// The (path, blob) pairs introduced, and (symlinks, submodules) skipped.
+    Done(Vec<(Vec<u8>, Oid)>, (u64, u64)),
+}
+
+impl Walked {
+    fn record(&mut self, oid: Oid, found: Vec<(Vec<u8>, Oid)>, counts: (u64, u64)) {
+        let index = self.commits.len() as u32;
+        self.commits.push(oid);
+        for (path, id) in found {
+            self.add(index, &path, id);
+        }
+        self.symlinks += counts.0;
+        self.submodules += counts.1;
+    }
+}
+
+/// Trees (and commits' tree ids) read for this commit and the one before.
+/// libgit2's own object cache is off (see `Workers::new`): it would keep every
+/// tree of the history in memory; two generations are what a diff reuses.
+struct TreeCache<'r> {
+    repo: &'r Repository,
+    cur: HashMap<Oid, Tree<'r>>,
+    prev: HashMap<Oid, Tree<'r>>,
+    commit_trees: HashMap<Oid, Oid>,
+}
+
+impl<'r> TreeCache<'r> {
+    fn new(repo: &'r Repository) -> Self {
+        TreeCache {
+            repo,
+            cur: HashMap::new(),
+            prev: HashMap::new(),
+            commit_trees: HashMap::new(),
+        }
+    }
+
+    fn tree(&mut self, id: Oid) -> Result<Tree<'r>, git2::Error> {
+        if let Some(t) = self.cur.get(&id) {
+            return Ok(t.clone());
+        }
+        let t = match self.prev.remove(&id) {
+            Some(t) => t,
+            None => self.repo.find_tree(id)?,
+        };
+        self.cur.insert(id, t.clone());
+        Ok(t)
+    }
+
+    fn commit_tree(&mut self, commit: Oid) -> Result<Oid, git2::Error> {
+        if let Some(&t) = self.commit_trees.get(&commit) {
+            return Ok(t);
+        }
+        let t = self.repo.find_commit(commit)?.tree_id();
+        self.commit_trees.insert(commit, t);
+        Ok(t)
+    }
+
+    fn next_generation(&mut self) {
+        self.prev = std::mem::take(&mut self.cur);
+        if self.commit_trees.len() > 256 {
+            self.commit_trees.clear();
+        }
+    }
+}
+
+/// Diffs one commit: against its first parent, or for a merge what differs
+/// from every parent (what the merge itself brought in), or for a root commit
+/// its whole tree.
+fn diff_commit(cache: &mut TreeCache<'_>, oid: Oid, spec: &HistorySpec, shallow: bool) -> Diffed {
+    let commit = match cache.repo.find_commit(oid) {
+        Ok(c) => c,
+        Err(e) => return Diffed::Unreadable(e),
+    };
+    let t = commit.time().seconds();
+    if spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u) {
+        return Diffed::Skipped;
+    }
+    cache.next_generation();
+    cache.commit_trees.insert(oid, commit.tree_id());
+    let mut out = Vec::new();
+    let mut counts = (0u64, 0u64);
+    match introduced(cache, &commit, shallow, &mut out, &mut counts) {
+        Ok(()) => Diffed::Done(out, counts),
+        Err(e) => Diffed::Partial(e, out, counts),
+    }
 }
 
 /// The (path, blob) pairs `commit` introduced, into `out`.
 fn introduced(
-    repo: &Repository,
+    cache: &mut TreeCache<'_>,
     commit: &git2::Commit<'_>,
-    w: &mut Walked,
+    shallow: bool,
     out: &mut Vec<(Vec<u8>, Oid)>,
-    prefix: &mut Vec<u8>,
+    counts: &mut (u64, u64),
 ) -> Result<(), git2::Error> {
-    let tree = commit.tree()?;
+    let tree = cache.tree(commit.tree_id())?;
     let mut parents = Vec::with_capacity(commit.parent_count());
-    for i in 0..commit.parent_count() {
-        match commit.parent(i) {
-            Ok(p) => parents.push(p.tree()?),
+    for id in commit.parent_ids() {
+        match cache.commit_tree(id) {
+            Ok(t) => parents.push(cache.tree(t)?),
             // A shallow clone's boundary commit: its parents are not here, so
             // it counts as a root (the summary says history is truncated).
-            Err(_) if w.shallow => {}
+            Err(_) if shallow => {}
             Err(e) => return Err(e),
         }
     }
-    let mut counts = (0u64, 0u64);
-    prefix.clear();
-    diff_trees(repo, &tree, parents.first(), prefix, out, &mut counts)?;
+    let mut prefix = Vec::new();
+    diff_trees(cache, &tree, parents.first(), &mut prefix, out, counts)?;
     if parents.len() > 1 {
         // Keep only what differs from every parent: the rest came from a
         // parent and was attributed there.
         for p in &parents[1..] {
             let mut other = Vec::new();
             prefix.clear();
-            diff_trees(repo, &tree, Some(p), prefix, &mut other, &mut (0, 0))?;
+            diff_trees(cache, &tree, Some(p), &mut prefix, &mut other, &mut (0, 0))?;
             let other: HashSet<(Vec<u8>, Oid)> = other.into_iter().collect();
             out.retain(|pair| other.contains(pair));
         }
     }
-    w.symlinks += counts.0;
-    w.submodules += counts.1;
     Ok(())
 }
 
@@ -305,7 +411,7 @@ const MODE_COMMIT: i32 = 0o160000;
 /// Blobs in `new` that are not at the same path in `old`; subtrees with equal
 /// ids are skipped without being read. `counts` gets (symlinks, submodules).
 fn diff_trees(
-    repo: &Repository,
+    cache: &mut TreeCache<'_>,
     new: &Tree<'_>,
     old: Option<&Tree<'_>>,
     prefix: &mut Vec<u8>,
@@ -324,13 +430,13 @@ fn diff_trees(
         prefix.extend_from_slice(name);
         match mode {
             MODE_TREE => {
-                let sub = repo.find_tree(e.id())?;
+                let sub = cache.tree(e.id())?;
                 let old_sub = match old_e.filter(|o| o.filemode() == MODE_TREE) {
-                    Some(o) => Some(repo.find_tree(o.id())?),
+                    Some(o) => Some(cache.tree(o.id())?),
                     None => None,
                 };
                 prefix.push(b'/');
-                diff_trees(repo, &sub, old_sub.as_ref(), prefix, out, counts)?;
+                diff_trees(cache, &sub, old_sub.as_ref(), prefix, out, counts)?;
             }
             MODE_LINK => counts.0 += 1,
             MODE_COMMIT => counts.1 += 1,
@@ -341,15 +447,59 @@ fn diff_trees(
     Ok(())
 }
 
-/// Reads every blob of `walked` once, in pack order, on `threads` threads
-/// (0: one per core), and calls `visit(key, blob)` once per distinct path the
+/// A pool of threads, each with its own `git2::Repository` (handles are not
+/// `Sync`, and each keeps its own pack caches), shared by the walk and the reads.
+pub struct Workers {
+    pool: rayon::ThreadPool,
+    repos: Vec<Mutex<Option<Repository>>>,
+    git_dir: std::path::PathBuf,
+}
+
+impl Workers {
+    /// `threads` workers (0: one per core) for the repository `repo`.
+    pub fn new(repo: &Repository, threads: usize) -> Result<Workers> {
+        // Process-wide libgit2 settings, right for a read-only scan: its object
+        // cache would keep up to 256 MB of trees and commits (peak memory must
+        // not grow with history; `TreeCache` keeps what a diff reuses), and
+        // re-hashing every object read costs a fifth of the time (git's own
+        // readers do not do it either; a corrupt object still fails to inflate).
+        git2::opts::enable_caching(false);
+        git2::opts::strict_hash_verification(false);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Error::Git(format!("thread pool: {e}")))?;
+        let repos = (0..pool.current_num_threads())
+            .map(|_| Mutex::new(None))
+            .collect();
+        Ok(Workers {
+            pool,
+            repos,
+            git_dir: repo.path().to_path_buf(),
+        })
+    }
+
+    /// Runs `f` with the calling worker's repository (opened on first use).
+    fn with_repo<T>(&self, f: impl FnOnce(&Repository) -> T) -> Result<T> {
+        let slot = rayon::current_thread_index().expect("running inside the pool");
+        let mut guard = self.repos[slot]
+            .lock()
+            .expect("no panics while holding the lock");
+        if guard.is_none() {
+            *guard = Some(Repository::open(&self.git_dir)?);
+        }
+        Ok(f(guard.as_ref().expect("opened above")))
+    }
+}
+
+/// Reads every blob of `walked` once, in pack order, on the workers, and calls `visit(key, blob)` once per distinct path the
 /// blob was introduced at, where `key` is `blob index << 32 | path index`.
 /// `progress` gets the bytes of each blob read.
 #[allow(clippy::too_many_arguments)]
 pub fn read_blobs(
     repo: &Repository,
     walked: &Walked,
-    threads: usize,
+    workers: &Workers,
     max_file_size: u64,
     stats: &Stats,
     visit: &(dyn Fn(u64, Blob<'_>) + Sync),
@@ -358,39 +508,24 @@ pub fn read_blobs(
 ) -> Result<()> {
     let ids: Vec<Oid> = walked.blobs.iter().map(|b| b.id).collect();
     let order = pack_order::read_order(&repo.path().join("objects"), &ids);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Error::Git(format!("thread pool: {e}")))?;
-    let git_dir = repo.path().to_path_buf();
-    // One repository (with its own pack caches) per worker: git2 handles are not Sync.
-    let repos: Vec<Mutex<Option<Repository>>> = (0..pool.current_num_threads())
-        .map(|_| Mutex::new(None))
-        .collect();
-    pool.install(|| {
+    workers.pool.install(|| {
         order.par_chunks(32).try_for_each(|chunk| -> Result<()> {
-            let slot = rayon::current_thread_index().expect("running inside the pool");
-            let mut guard = repos[slot]
-                .lock()
-                .expect("no panics while holding the lock");
-            if guard.is_none() {
-                *guard = Some(Repository::open(&git_dir)?);
-            }
-            let repo = guard.as_ref().expect("opened above");
-            let odb = repo.odb()?;
-            for &bi in chunk {
-                read_one(
-                    &odb,
-                    walked,
-                    bi,
-                    max_file_size,
-                    stats,
-                    visit,
-                    on_error,
-                    progress,
-                );
-            }
-            Ok(())
+            workers.with_repo(|repo| -> Result<()> {
+                let odb = repo.odb()?;
+                for &bi in chunk {
+                    read_one(
+                        &odb,
+                        walked,
+                        bi,
+                        max_file_size,
+                        stats,
+                        visit,
+                        on_error,
+                        progress,
+                    );
+                }
+                Ok(())
+            })?
         })
     })
 }
