@@ -14,7 +14,9 @@ fn find_precommit() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("STANCH_PRECOMMIT_BIN").map(PathBuf::from) {
         return p.exists().then_some(p);
     }
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join("pre-commit")).find(|p| p.is_file())
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|d| d.join("pre-commit"))
+        .find(|p| p.is_file())
 }
 
 #[test]
@@ -26,7 +28,9 @@ fn precommit_framework_blocks_a_secret_and_passes_a_clean_commit() {
         eprintln!("skipping the pre-commit end-to-end test: `pre-commit` not found on PATH (pip install pre-commit, or set STANCH_PRECOMMIT_BIN)");
         return;
     };
-    let hook_repo = std::env::var_os("STANCH_E2E_HOOK_REPO").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let hook_repo = std::env::var_os("STANCH_E2E_HOOK_REPO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     let rev = Git::at(&hook_repo).run(&["rev-parse", "HEAD"]);
     let dir = TestDir::new();
     let g = Git::init(&dir.path().join("repo"));
@@ -34,10 +38,14 @@ fn precommit_framework_blocks_a_secret_and_passes_a_clean_commit() {
     // install` builds in this project's target directory, so it reuses the
     // release build of the dependencies instead of starting from nothing.
     let home = dir.path().join("pre-commit-home");
-    let cargo_target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("target/tmp has a parent").to_path_buf();
-    let run = |args: &[&str]| {
-        let mut c = g.command(args);
-        c.env("PRE_COMMIT_HOME", &home).env("CARGO_TARGET_DIR", &cargo_target).env("NO_COLOR", "1");
+    let cargo_target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target/tmp has a parent")
+        .to_path_buf();
+    let env = |mut c: std::process::Command| {
+        c.env("PRE_COMMIT_HOME", &home)
+            .env("CARGO_TARGET_DIR", &cargo_target)
+            .env("NO_COLOR", "1");
         if let Some(bin_dir) = precommit.parent() {
             let path = std::env::var_os("PATH").unwrap_or_default();
             let mut dirs = vec![bin_dir.to_path_buf()];
@@ -46,24 +54,68 @@ fn precommit_framework_blocks_a_secret_and_passes_a_clean_commit() {
         }
         c.output().expect("command runs")
     };
-    g.write(".pre-commit-config.yaml", format!("repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: stanch\n", hook_repo.display()));
+    g.write(
+        ".pre-commit-config.yaml",
+        format!(
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: stanch\n",
+            hook_repo.display()
+        ),
+    );
     g.commit("pre-commit config");
-    let out = run(&[precommit.to_str().expect("UTF-8 path"), "install"]);
-    assert!(out.status.success(), "pre-commit install: {}", String::from_utf8_lossy(&out.stderr));
+    let run = |args: &[&str]| env(g.command(args));
+    let mut install = std::process::Command::new(&precommit);
+    install
+        .arg("install")
+        .current_dir(&g.dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    let out = env(install);
+    assert!(
+        out.status.success(),
+        "pre-commit install: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
-    g.write("settings.py", format!("DEBUG = False\nGITHUB_TOKEN = \"{}\"\n", github_pat()));
+    g.write(
+        "settings.py",
+        format!("DEBUG = False\nGITHUB_TOKEN = \"{}\"\n", github_pat()),
+    );
     g.run(&["add", "settings.py"]);
     let out = run(&["commit", "-m", "add settings"]);
-    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(!out.status.success(), "the commit adding a secret went through:\n{all}");
-    assert!(all.contains("settings.py:2:17"), "no finding in the hook output:\n{all}");
-    assert!(all.contains("ghp_…2eQw"), "no redacted secret in the hook output:\n{all}");
-    assert!(!all.contains(&github_pat()), "secret printed in full:\n{all}");
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !out.status.success(),
+        "the commit adding a secret went through:\n{all}"
+    );
+    assert!(
+        all.contains("settings.py:2:17"),
+        "no finding in the hook output:\n{all}"
+    );
+    assert!(
+        all.contains("ghp_…2eQw"),
+        "no redacted secret in the hook output:\n{all}"
+    );
+    assert!(
+        !all.contains(&github_pat()),
+        "secret printed in full:\n{all}"
+    );
     assert_eq!(g.run(&["rev-list", "--count", "HEAD"]), "1");
 
-    g.write("settings.py", "DEBUG = False\nGITHUB_TOKEN = os.environ[\"GITHUB_TOKEN\"]\n");
+    g.write(
+        "settings.py",
+        "DEBUG = False\nGITHUB_TOKEN = os.environ[\"GITHUB_TOKEN\"]\n",
+    );
     g.run(&["add", "settings.py"]);
     let out = run(&["commit", "-m", "add settings"]);
-    assert!(out.status.success(), "a clean commit was blocked:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "a clean commit was blocked:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(g.run(&["rev-list", "--count", "HEAD"]), "2");
 }
