@@ -191,7 +191,7 @@ impl Progress {
             b.inc(1);
             let secs = b.elapsed().as_secs_f64().max(0.001);
             b.set_message(format!(
-                "{:.0} MB/s · {} findings so far",
+                "{:.0} MB/s · {} occurrences so far",
                 total as f64 / secs / 1e6,
                 self.findings.load(Ordering::Relaxed)
             ));
