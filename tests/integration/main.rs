@@ -4,4 +4,6 @@
 mod util;
 mod baseline;
 mod config;
+mod git;
+mod precommit;
 mod scan;
