@@ -35,13 +35,12 @@ fn precommit_framework_blocks_a_secret_and_passes_a_clean_commit() {
     let dir = TestDir::new();
     let g = Git::init(&dir.path().join("repo"));
     // One framework cache for every commit of this run. The hook's `cargo
-    // install` builds in this project's target directory, so it reuses the
-    // release build of the dependencies instead of starting from nothing.
+    // install` builds in a target directory of its own that outlives the run
+    // (so a second run is incremental): sharing the project's target directory
+    // would let a build from the framework's clone overwrite this checkout's
+    // build-script output.
     let home = dir.path().join("pre-commit-home");
-    let cargo_target = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("target/tmp has a parent")
-        .to_path_buf();
+    let cargo_target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("precommit-e2e-target");
     let env = |mut c: std::process::Command| {
         c.env("PRE_COMMIT_HOME", &home)
             .env("CARGO_TARGET_DIR", &cargo_target)
