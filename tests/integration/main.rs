@@ -2,4 +2,5 @@
 //! in a fresh temporary directory (see `util`).
 #[macro_use]
 mod util;
+mod sarif;
 mod scan;
