@@ -320,3 +320,70 @@ stanch_test!(github_annotations_match_the_snapshot, |dir, cmd| {
     );
     expect_file("sarif/scan.github.txt", &stable(&dir, &text));
 });
+
+stanch_test!(report_writes_more_formats_from_one_scan, |dir, cmd| {
+    tree(&dir);
+    let out = cmd
+        .args([
+            "scan",
+            ".",
+            "-f",
+            "github",
+            "--report",
+            "sarif=out/x.sarif",
+            "--report",
+            "JSON=r.json",
+        ])
+        .output()
+        .unwrap();
+    // out/ does not exist: the error names the file and the run fails.
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("out/x.sarif"));
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let out = dir
+        .cmd()
+        .args([
+            "scan",
+            "src",
+            "tools",
+            "-f",
+            "github",
+            "--report",
+            "sarif=out/x.sarif",
+            "--report",
+            "JSON=r.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("::warning file="));
+    let doc = check_sarif(&std::fs::read(dir.path().join("out/x.sarif")).unwrap());
+    let report = json(&std::fs::read(dir.path().join("r.json")).unwrap());
+    assert_eq!(
+        doc["runs"][0]["results"].as_array().unwrap().len(),
+        report["findings"].as_array().unwrap().len()
+    );
+    assert_eq!(report["findings"].as_array().unwrap().len(), 2);
+});
+
+stanch_test!(report_rejects_a_malformed_value, |dir, cmd| {
+    dir.write("a.txt", "nothing\n");
+    for bad in ["sarif", "yaml=x.yaml", "sarif="] {
+        let out = dir
+            .cmd()
+            .args(["scan", ".", "--report", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--report"),
+            "{bad}"
+        );
+    }
+    cmd.args(["scan", ".", "--report", "junit=j.xml"])
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(dir.path().join("j.xml"))
+        .unwrap()
+        .contains("no secrets found"));
+});
