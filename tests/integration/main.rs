@@ -2,5 +2,6 @@
 //! in a fresh temporary directory (see `util`).
 #[macro_use]
 mod util;
+mod action;
 mod sarif;
 mod scan;
