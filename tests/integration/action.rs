@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 const ZERO: &str = "0000000000000000000000000000000000000000";
 
 /// Runs git in `dir` with a fixed identity and clock, so commit ids are stable.
-fn git(dir: &Path, args: &[&str]) -> String {
+pub fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(dir)
         .args(args)
@@ -53,7 +53,8 @@ struct Fixture {
     pr2: String,
 }
 
-fn commit(repo: &Path, file: &str, content: &str, message: &str) -> String {
+/// Writes `file` and commits it; returns the commit id.
+pub fn commit(repo: &Path, file: &str, content: &str, message: &str) -> String {
     let p = repo.join(file);
     std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
     std::fs::write(&p, content).expect("write");
@@ -554,7 +555,7 @@ fn a_bad_payload_fails_before_scanning() {
 #[test]
 fn the_script_is_shellcheck_clean() {
     // shellcheck is a development tool, not a build dependency: skip where it
-    // is missing, but say so.
+    // is missing, but say so (scripts/lint-ci.sh installs it and always runs it).
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action.sh");
     match Command::new("shellcheck").arg(&script).output() {
         Ok(out) => assert!(
