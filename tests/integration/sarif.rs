@@ -387,3 +387,83 @@ stanch_test!(report_rejects_a_malformed_value, |dir, cmd| {
         .unwrap()
         .contains("no secrets found"));
 });
+
+/// A history: `one` adds a token, `two` deletes it, `three` adds another.
+fn history_repo(dir: &TestDir) -> std::path::PathBuf {
+    use crate::action::{commit, git};
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    git(&repo, &["init", "-q", "-b", "main"]);
+    commit(
+        &repo,
+        "config/app.env",
+        &format!("GH_TOKEN={}\n", github_pat()),
+        "Add app config",
+    );
+    git(&repo, &["rm", "-q", "config/app.env"]);
+    git(&repo, &["commit", "-q", "-m", "Remove app config"]);
+    commit(
+        &repo,
+        "ci/deploy.sh",
+        &format!("#!/bin/sh\nexport T={}\n", other_pat()),
+        "Add deploy script",
+    );
+    repo
+}
+
+stanch_test!(
+    history_sarif_carries_commits_and_matches_the_snapshot,
+    |dir, cmd| {
+        let repo = history_repo(&dir);
+        let out = cmd
+            .args(["history", "repo", "--format", "sarif"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = check_sarif(&out.stdout);
+        let results = doc["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), 2);
+        let first = crate::action::git(&repo, &["rev-list", "--max-parents=0", "HEAD"]);
+        let removed = results
+            .iter()
+            .find(|r| r["properties"]["commit"]["id"] == first.as_str())
+            .expect("the first commit's token");
+        assert_eq!(removed["properties"]["inHead"], false);
+        assert_eq!(removed["properties"]["commit"]["author"], "Ada Lovelace");
+        assert_eq!(
+            removed["properties"]["commit"]["date"],
+            "2024-01-02T03:04:05Z"
+        );
+        assert!(removed["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("No longer in HEAD"));
+        assert_eq!(doc["runs"][0]["properties"]["commits"], 3);
+        let text = String::from_utf8(out.stdout).unwrap();
+        expect_file("sarif/history.sarif", &stable(&dir, &text));
+    }
+);
+
+stanch_test!(history_annotations_match_the_snapshot, |dir, cmd| {
+    history_repo(&dir);
+    let out = cmd
+        .args(["history", "repo", "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    expect_file("sarif/history.github.txt", &stable(&dir, &text));
+    let out = dir
+        .cmd()
+        .args(["history", "repo", "--format", "junit"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("status: not in HEAD"), "{text}");
+    expect_file("sarif/history.junit.xml", &stable(&dir, &text));
+});
