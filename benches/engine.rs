@@ -1,1 +1,128 @@
-fn main(){}
+//! Criterion micro-benchmarks of the engine alone (no files, no process start)
+//! on fixed inputs. Each asserts the finding count it expects, so a fast wrong
+//! answer fails instead of looking good.
+//!   cargo bench --bench engine
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use stanch::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+
+fn engine() -> Engine {
+    Engine::new(stanch::rules::builtin().expect("rules")).expect("engine")
+}
+
+/// Deterministic pseudo-random generator, so inputs are the same on every run.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() as usize) % xs.len()]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "user", "account", "token", "key", "secret", "password", "config", "request", "value", "name",
+    "path", "cache", "handler", "session", "auth",
+];
+
+fn clean_source(bytes: usize) -> Vec<u8> {
+    let mut r = Lcg(1);
+    let mut s = String::new();
+    while s.len() < bytes {
+        let (a, b, c) = (r.pick(WORDS), r.pick(WORDS), r.pick(WORDS));
+        let line = match r.next() % 6 {
+            0 => format!("def {a}_{b}(self, {c}):\n"),
+            1 => format!("    {a} = self.{b}.get(\"{c}\")\n"),
+            2 => format!("    token = request.headers.get(\"{a}\")\n"),
+            3 => format!("    # refresh the {a} {b} when {c} expires\n"),
+            4 => format!(
+                "    password = os.environ[\"{}_PASSWORD\"]\n",
+                a.to_uppercase()
+            ),
+            _ => format!("    return {a}.{b}({c})\n"),
+        };
+        s.push_str(&line);
+    }
+    s.into_bytes()
+}
+
+fn dense_config(bytes: usize) -> Vec<u8> {
+    let mut r = Lcg(2);
+    let mut s = String::new();
+    while s.len() < bytes {
+        let (a, b) = (r.pick(WORDS), r.pick(WORDS));
+        s.push_str(&format!(
+            "{a}_{b}_token = ${{{}_TOKEN}}\n{a}_api_key: \"\"\n{b}_secret = None\n",
+            a.to_uppercase()
+        ));
+    }
+    s.into_bytes()
+}
+
+fn minified_js(bytes: usize) -> Vec<u8> {
+    let mut r = Lcg(3);
+    let mut s = String::new();
+    while s.len() < bytes {
+        let (a, b) = (r.pick(WORDS), r.pick(WORDS));
+        s.push_str(&format!(
+            "function {a}(t){{var e={b}.token||t.key;return e?{a}(e):null}};"
+        ));
+    }
+    s.into_bytes()
+}
+
+fn lockfile(bytes: usize) -> Vec<u8> {
+    let mut r = Lcg(4);
+    let mut s = String::from("{\n  \"packages\": {\n");
+    while s.len() < bytes {
+        let a = r.pick(WORDS);
+        let h: String = (0..64)
+            .map(|_| {
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    [(r.next() % 64) as usize] as char
+            })
+            .collect();
+        s.push_str(&format!("    \"node_modules/{a}-{}\": {{ \"version\": \"1.{}.0\", \"integrity\": \"sha512-{h}==\" }},\n", r.next() % 1000, r.next() % 50));
+    }
+    s.push_str("  }\n}\n");
+    s.into_bytes()
+}
+
+fn count(e: &Engine, bytes: &[u8]) -> usize {
+    e.scan("bench.txt", bytes)
+        .iter()
+        .filter(|c| c.score.confidence >= DEFAULT_MIN_CONFIDENCE)
+        .count()
+}
+
+fn bench(c: &mut Criterion) {
+    let e = engine();
+    let inputs: Vec<(&str, Vec<u8>, usize)> = vec![
+        ("clean_source_1mb", clean_source(1 << 20), 0),
+        ("dense_config_1mb", dense_config(1 << 20), 0),
+        ("minified_js_5mb", minified_js(5 << 20), 0),
+        ("lockfile_4mb", lockfile(4 << 20), 0),
+    ];
+    let mut g = c.benchmark_group("engine");
+    for (name, input, expected) in &inputs {
+        assert_eq!(
+            count(&e, input),
+            *expected,
+            "{name}: unexpected finding count"
+        );
+        g.throughput(Throughput::Bytes(input.len() as u64));
+        g.bench_function(*name, |b| b.iter(|| count(&e, input)));
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench
+}
+criterion_main!(benches);

@@ -19,7 +19,10 @@ pub struct Origin {
 impl Origin {
     /// An origin for a plain file or stdin.
     pub fn path(path: impl Into<String>) -> Self {
-        Origin { path: path.into(), ..Origin::default() }
+        Origin {
+            path: path.into(),
+            ..Origin::default()
+        }
     }
 
     /// Whether any line in `first..=last` was added by the change.
@@ -82,7 +85,10 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> (u32, u32) {
         let line = self.line(offset);
         let start = self.starts[line as usize - 1];
-        (line, char_count(&self.bytes[start..offset.min(self.bytes.len())]) + 1)
+        (
+            line,
+            char_count(&self.bytes[start..offset.min(self.bytes.len())]) + 1,
+        )
     }
 }
 
@@ -114,7 +120,10 @@ mod tests {
 
     #[test]
     fn added_ranges() {
-        let o = Origin { added_lines: Some(vec![(3, 4), (10, 10)]), ..Origin::default() };
+        let o = Origin {
+            added_lines: Some(vec![(3, 4), (10, 10)]),
+            ..Origin::default()
+        };
         assert!(o.touches_added(4, 6));
         assert!(!o.touches_added(5, 9));
         assert!(o.touches_added(10, 10));

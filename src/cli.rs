@@ -144,5 +144,8 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         Some('G') => (&t[..t.len() - 1], 1 << 30),
         _ => (t, 1),
     };
-    num.trim().parse::<u64>().map(|n| n.saturating_mul(mul)).map_err(|_| format!("{s:?} is not a size (e.g. 500K, 25M)"))
+    num.trim()
+        .parse::<u64>()
+        .map(|n| n.saturating_mul(mul))
+        .map_err(|_| format!("{s:?} is not a size (e.g. 500K, 25M)"))
 }

@@ -205,7 +205,13 @@ mod tests {
 
     #[test]
     fn redaction_never_shows_more_than_a_quarter() {
-        for s in ["", "abc", "hunter2pass", "0123456789abcdef", "ghp_R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw"] {
+        for s in [
+            "",
+            "abc",
+            "hunter2pass",
+            "0123456789abcdef",
+            "ghp_R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw",
+        ] {
             let r = redact(s);
             let shown = r.chars().filter(|&c| c != '…' && c != '*').count();
             assert!(shown * 4 <= s.chars().count().max(1), "{s:?} -> {r:?}");
@@ -213,7 +219,10 @@ mod tests {
                 assert!(!r.contains(s));
             }
         }
-        assert_eq!(redact("ghp_R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw"), "ghp_…2eQw");
+        assert_eq!(
+            redact("ghp_R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw"),
+            "ghp_…2eQw"
+        );
     }
 
     #[test]

@@ -88,37 +88,85 @@ impl Plan {
     }
 
     fn pipeline(&self) -> Pipeline<'_> {
-        Pipeline { engine: &self.engine, min_confidence: self.min_confidence, inline_allow: !self.common.no_inline_allow, show_secrets: self.common.show_secrets }
+        Pipeline {
+            engine: &self.engine,
+            min_confidence: self.min_confidence,
+            inline_allow: !self.common.no_inline_allow,
+            show_secrets: self.common.show_secrets,
+        }
     }
 
     /// Runs `source`, handing it a visitor that scans each blob (from any
     /// thread) and an error sink; returns what the blobs produced.
-    pub fn collect(&self, source: impl FnOnce(&(dyn Fn(Blob<'_>) + Sync), &(dyn Fn(Error) + Sync)) -> Result<()>) -> Result<Collected> {
+    pub fn collect(
+        &self,
+        source: impl FnOnce(&(dyn Fn(Blob<'_>) + Sync), &(dyn Fn(Error) + Sync)) -> Result<()>,
+    ) -> Result<Collected> {
         let pipe = self.pipeline();
         let collected = Mutex::new(Collected::default());
         let visit = |blob: Blob<'_>| {
             let o = pipe.process(&blob);
-            if !o.occurrences.is_empty() || o.inline_suppressed > 0 || o.below_threshold > 0 || !o.warnings.is_empty() {
-                collected.lock().expect("no panics while holding the lock").absorb(o);
+            if !o.occurrences.is_empty()
+                || o.inline_suppressed > 0
+                || o.below_threshold > 0
+                || !o.warnings.is_empty()
+            {
+                collected
+                    .lock()
+                    .expect("no panics while holding the lock")
+                    .absorb(o);
             }
         };
-        let on_error = |e: Error| collected.lock().expect("no panics while holding the lock").errors.push(e);
+        let on_error = |e: Error| {
+            collected
+                .lock()
+                .expect("no panics while holding the lock")
+                .errors
+                .push(e)
+        };
         source(&visit, &on_error)?;
-        Ok(collected.into_inner().expect("no panics while holding the lock"))
+        Ok(collected
+            .into_inner()
+            .expect("no panics while holding the lock"))
     }
 
     /// Suppresses, dedups and orders the occurrences (callers sort first when
     /// order matters, as history does by commit); fills the summary.
-    pub fn findings(&self, mode: &str, mut c: Collected, stats: &Stats, sorted: bool) -> (Vec<Finding>, Summary, Vec<Error>) {
+    pub fn findings(
+        &self,
+        mode: &str,
+        mut c: Collected,
+        stats: &Stats,
+        sorted: bool,
+    ) -> (Vec<Finding>, Summary, Vec<Error>) {
         if !sorted {
             c.occurrences.sort_by(|a, b| {
-                (&a.location.path, a.location.line, a.location.column, &a.rule_id).cmp(&(&b.location.path, b.location.line, b.location.column, &b.rule_id))
+                (
+                    &a.location.path,
+                    a.location.line,
+                    a.location.column,
+                    &a.rule_id,
+                )
+                    .cmp(&(
+                        &b.location.path,
+                        b.location.line,
+                        b.location.column,
+                        &b.rule_id,
+                    ))
             });
         }
         let findings = dedup(c.occurrences);
-        let mut summary = Summary { mode: mode.to_string(), stats: stats.snapshot(), rules: self.engine.rules().len(), errors: c.errors.len() as u64, ..Summary::default() };
+        let mut summary = Summary {
+            mode: mode.to_string(),
+            stats: stats.snapshot(),
+            rules: self.engine.rules().len(),
+            errors: c.errors.len() as u64,
+            ..Summary::default()
+        };
         if c.inline_suppressed > 0 {
-            summary.suppressed.insert(Suppression::Inline, c.inline_suppressed);
+            summary
+                .suppressed
+                .insert(Suppression::Inline, c.inline_suppressed);
         }
         summary.below_threshold = c.below_threshold;
         summary.warnings = c.warnings;
@@ -126,16 +174,31 @@ impl Plan {
     }
 
     /// Writes the report and decides the exit code.
-    pub fn report(&self, findings: &[Finding], mut summary: Summary, errors: Vec<Error>) -> Result<RunOutcome> {
+    pub fn report(
+        &self,
+        findings: &[Finding],
+        mut summary: Summary,
+        errors: Vec<Error>,
+    ) -> Result<RunOutcome> {
         summary.duration_ms = self.started.elapsed().as_millis() as u64;
         let meta = rule_meta(&self.engine);
         let common = &self.common;
         let color = match common.color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => common.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => {
+                common.output.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
+            }
         };
-        let report = Report { findings, rules: &meta, summary: &summary, show_secrets: common.show_secrets, color };
+        let report = Report {
+            findings,
+            rules: &meta,
+            summary: &summary,
+            show_secrets: common.show_secrets,
+            color,
+        };
         emit(common.format, &report, common.output.as_ref())?;
         // `--report FORMAT=FILE`: the same findings in more formats, never coloured.
         let plain = Report { color: false, ..report };
@@ -159,7 +222,15 @@ fn rule_meta(engine: &Engine) -> HashMap<String, RuleMeta> {
         .iter()
         .map(|r| {
             let s = &r.spec;
-            (s.id.clone(), RuleMeta { id: s.id.clone(), name: s.name.clone(), remediation: s.remediation.clone(), confidence: s.confidence })
+            (
+                s.id.clone(),
+                RuleMeta {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    remediation: s.remediation.clone(),
+                    confidence: s.confidence,
+                },
+            )
         })
         .collect()
 }
@@ -167,7 +238,10 @@ fn rule_meta(engine: &Engine) -> HashMap<String, RuleMeta> {
 fn emit(format: Format, report: &Report<'_>, output: Option<&PathBuf>) -> Result<()> {
     match output {
         Some(path) => {
-            let io = |source| Error::Io { path: path.clone(), source };
+            let io = |source| Error::Io {
+                path: path.clone(),
+                source,
+            };
             let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
             report::write(format, report, &mut f).map_err(io)?;
             f.flush().map_err(io)
@@ -178,7 +252,10 @@ fn emit(format: Format, report: &Report<'_>, output: Option<&PathBuf>) -> Result
             let r = report::write(format, report, &mut out).and_then(|_| out.flush());
             match r {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.map_err(|source| Error::Io { path: PathBuf::from("<stdout>"), source }),
+                r => r.map_err(|source| Error::Io {
+                    path: PathBuf::from("<stdout>"),
+                    source,
+                }),
             }
         }
     }

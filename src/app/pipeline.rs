@@ -38,7 +38,9 @@ impl Pipeline<'_> {
         if cands.is_empty() {
             return out;
         }
-        let (kept, below): (Vec<Candidate>, Vec<Candidate>) = cands.into_iter().partition(|c| c.score.confidence >= self.min_confidence);
+        let (kept, below): (Vec<Candidate>, Vec<Candidate>) = cands
+            .into_iter()
+            .partition(|c| c.score.confidence >= self.min_confidence);
         out.below_threshold = below.len() as u64;
         let kept = resolve_overlaps(kept);
         if kept.is_empty() {
@@ -49,18 +51,31 @@ impl Pipeline<'_> {
         let directives = self.inline_allow.then(|| Directives::parse(bytes, &lines));
         if let Some(d) = &directives {
             for l in &d.unterminated {
-                out.warnings.push(format!("{}:{l}: stanch:allow-start has no stanch:allow-end; it suppresses nothing", blob.origin.path));
+                out.warnings.push(format!(
+                    "{}:{l}: stanch:allow-start has no stanch:allow-end; it suppresses nothing",
+                    blob.origin.path
+                ));
             }
         }
-        let ranges: Vec<Range<usize>> = kept.iter().filter_map(|c| match &c.target {
-            Target::Content(r) => Some(r.clone()),
-            Target::Path => None,
-        }).collect();
+        let ranges: Vec<Range<usize>> = kept
+            .iter()
+            .filter_map(|c| match &c.target {
+                Target::Content(r) => Some(r.clone()),
+                Target::Path => None,
+            })
+            .collect();
         for c in kept {
             let rule = &self.engine.rules()[c.rule];
             let (secret, location, snippet) = match &c.target {
                 Target::Path => {
-                    let loc = Location { path: blob.origin.path.clone(), line: 0, column: 0, end_line: 0, end_column: 0, commit: blob.origin.commit.clone() };
+                    let loc = Location {
+                        path: blob.origin.path.clone(),
+                        line: 0,
+                        column: 0,
+                        end_line: 0,
+                        end_column: 0,
+                        commit: blob.origin.commit.clone(),
+                    };
                     (Secret::new(blob.origin.path.clone()), loc, String::new())
                 }
                 Target::Content(r) => {
@@ -75,8 +90,16 @@ impl Pipeline<'_> {
                             continue;
                         }
                     }
-                    let secret = Secret::new(String::from_utf8_lossy(&bytes[r.clone()]).into_owned());
-                    let loc = Location { path: blob.origin.path.clone(), line, column, end_line, end_column, commit: blob.origin.commit.clone() };
+                    let secret =
+                        Secret::new(String::from_utf8_lossy(&bytes[r.clone()]).into_owned());
+                    let loc = Location {
+                        path: blob.origin.path.clone(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        commit: blob.origin.commit.clone(),
+                    };
                     let snippet = self.snippet(bytes, &lines, line, r, &ranges);
                     (secret, loc, snippet)
                 }
@@ -95,7 +118,14 @@ impl Pipeline<'_> {
     }
 
     /// The secret's first line with every secret on it redacted, shortened around the secret.
-    fn snippet(&self, bytes: &[u8], lines: &LineIndex<'_>, line: u32, secret: &Range<usize>, all: &[Range<usize>]) -> String {
+    fn snippet(
+        &self,
+        bytes: &[u8],
+        lines: &LineIndex<'_>,
+        line: u32,
+        secret: &Range<usize>,
+        all: &[Range<usize>],
+    ) -> String {
         let (ls, le) = lines.line_range(line);
         let se = secret.end.min(le);
         let before = self.render(bytes, ls, secret.start, all);
@@ -119,7 +149,15 @@ impl Pipeline<'_> {
         } else {
             s.push_str(&after);
         }
-        s.chars().map(|c| if c.is_control() && c != '\t' { '�' } else { c }).collect()
+        s.chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' {
+                    '�'
+                } else {
+                    c
+                }
+            })
+            .collect()
     }
 
     /// `bytes[a..b]` as text, with every secret range inside redacted unless secrets are shown.
@@ -129,7 +167,8 @@ impl Pipeline<'_> {
         }
         let mut out = String::new();
         let mut pos = a;
-        let mut inside: Vec<&Range<usize>> = all.iter().filter(|r| r.start < b && r.end > a).collect();
+        let mut inside: Vec<&Range<usize>> =
+            all.iter().filter(|r| r.start < b && r.end > a).collect();
         inside.sort_by_key(|r| r.start);
         for r in inside {
             let (s, e) = (r.start.max(pos), r.end.min(b));
@@ -137,7 +176,9 @@ impl Pipeline<'_> {
                 continue;
             }
             out.push_str(&String::from_utf8_lossy(&bytes[pos..s]));
-            out.push_str(&crate::finding::redact(&String::from_utf8_lossy(&bytes[r.clone()])));
+            out.push_str(&crate::finding::redact(&String::from_utf8_lossy(
+                &bytes[r.clone()],
+            )));
             pos = e;
         }
         out.push_str(&String::from_utf8_lossy(&bytes[pos..b]));
@@ -148,12 +189,20 @@ impl Pipeline<'_> {
 /// Where rules overlap on the same bytes (a GitHub token in `token = "…"` is
 /// also a generic assignment), keeps the most confident one, then the earlier rule.
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by(|a, b| b.score.confidence.total_cmp(&a.score.confidence).then(a.rule.cmp(&b.rule)));
+    cands.sort_by(|a, b| {
+        b.score
+            .confidence
+            .total_cmp(&a.score.confidence)
+            .then(a.rule.cmp(&b.rule))
+    });
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
         if let Target::Content(r) = &c.target {
-            let clash_before = taken.range(..=r.start).next_back().is_some_and(|(_, &e)| e > r.start);
+            let clash_before = taken
+                .range(..=r.start)
+                .next_back()
+                .is_some_and(|(_, &e)| e > r.start);
             let clash_after = taken.range(r.start..r.end).next().is_some();
             if clash_before || clash_after {
                 continue;

@@ -11,7 +11,10 @@ pub(crate) fn rules_cmd(args: RulesArgs) -> Result<RunOutcome> {
         Some(RulesAction::Check { files }) => {
             let mut texts = Vec::new();
             for f in &files {
-                let text = std::fs::read_to_string(f).map_err(|source| Error::Io { path: f.clone(), source })?;
+                let text = std::fs::read_to_string(f).map_err(|source| Error::Io {
+                    path: f.clone(),
+                    source,
+                })?;
                 texts.push((f.display().to_string(), text));
             }
             let problems = rules::lint_files(&texts, rules::builtin()?);
@@ -19,30 +22,60 @@ pub(crate) fn rules_cmd(args: RulesArgs) -> Result<RunOutcome> {
             for p in &problems {
                 let _ = writeln!(out, "{p}");
             }
-            let n: usize = texts.iter().filter_map(|(n, t)| rules::parse_file(n, t).ok()).map(|r| r.len()).sum();
+            let n: usize = texts
+                .iter()
+                .filter_map(|(n, t)| rules::parse_file(n, t).ok())
+                .map(|r| r.len())
+                .sum();
             if problems.is_empty() {
                 let _ = writeln!(out, "{n} rules in {} file(s): ok", texts.len());
             } else {
-                let _ = writeln!(out, "{} problem(s) in {} file(s)", problems.len(), texts.len());
+                let _ = writeln!(
+                    out,
+                    "{} problem(s) in {} file(s)",
+                    problems.len(),
+                    texts.len()
+                );
             }
-            Ok(RunOutcome { code: if problems.is_empty() { 0 } else { 1 }, errors: vec![] })
+            Ok(RunOutcome {
+                code: if problems.is_empty() { 0 } else { 1 },
+                errors: vec![],
+            })
         }
         None => {
             let engine = load_engine()?;
             let mut out = std::io::stdout().lock();
             let specs: Vec<&rules::RuleSpec> = engine.rules().iter().map(|r| &r.spec).collect();
             let r = match args.format {
-                ListFormat::Json => serde_json::to_writer_pretty(&mut out, &specs).map_err(std::io::Error::from).and_then(|_| writeln!(out)),
+                ListFormat::Json => serde_json::to_writer_pretty(&mut out, &specs)
+                    .map_err(std::io::Error::from)
+                    .and_then(|_| writeln!(out)),
                 ListFormat::Text => specs.iter().try_for_each(|s| {
-                    let what = if s.is_path_only() { format!("path {}", s.path.as_deref().unwrap_or("")) } else { s.keywords.join(", ") };
-                    writeln!(out, "{:<40} {:.2}  {:<50} {}", s.id, s.confidence, s.name, what)
+                    let what = if s.is_path_only() {
+                        format!("path {}", s.path.as_deref().unwrap_or(""))
+                    } else {
+                        s.keywords.join(", ")
+                    };
+                    writeln!(
+                        out,
+                        "{:<40} {:.2}  {:<50} {}",
+                        s.id, s.confidence, s.name, what
+                    )
                 }),
             };
             match r {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(Error::Io { path: PathBuf::from("<stdout>"), source: e }),
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    return Err(Error::Io {
+                        path: PathBuf::from("<stdout>"),
+                        source: e,
+                    })
+                }
                 _ => {}
             }
-            Ok(RunOutcome { code: 0, errors: vec![] })
+            Ok(RunOutcome {
+                code: 0,
+                errors: vec![],
+            })
         }
     }
 }

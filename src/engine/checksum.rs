@@ -62,7 +62,10 @@ mod tests {
 
     /// Builds a well-formed token at run time, so no valid token sits in the source.
     pub(crate) fn make_token(prefix: &str, body: &str) -> String {
-        format!("{prefix}{body}{}", base62(crc32fast::hash(body.as_bytes()) as u64, 6))
+        format!(
+            "{prefix}{body}{}",
+            base62(crc32fast::hash(body.as_bytes()) as u64, 6)
+        )
     }
 
     #[test]

@@ -48,7 +48,12 @@ impl Rule {
                 message: format!("unknown checksum {name:?} (known: github, npm)"),
             })?),
         };
-        Ok(Rule { id: Arc::from(spec.id.as_str()), spec, checksum, regex: OnceLock::new() })
+        Ok(Rule {
+            id: Arc::from(spec.id.as_str()),
+            spec,
+            checksum,
+            regex: OnceLock::new(),
+        })
     }
 
     /// The compiled content regex and the index of its secret group.
@@ -70,8 +75,12 @@ impl Rule {
 }
 
 fn compile(src: &str) -> std::result::Result<(Regex, usize), String> {
+    // Multi-line mode: a window sits inside the whole blob, so `^`/`$` must mean
+    // line boundaries (CRLF included) for rules written line by line.
     let re = RegexBuilder::new(src)
         .unicode(false)
+        .multi_line(true)
+        .crlf(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| format!("bad regex: {e}"))?;
@@ -124,7 +133,11 @@ impl Engine {
         let mut rules = Vec::with_capacity(specs.len());
         for spec in specs {
             if seen.insert(spec.id.clone(), ()).is_some() {
-                return Err(Error::Rule { file: String::new(), rule: spec.id, message: "duplicate rule id".into() });
+                return Err(Error::Rule {
+                    file: String::new(),
+                    rule: spec.id,
+                    message: "duplicate rule id".into(),
+                });
             }
             rules.push(Rule::new(spec)?);
         }
@@ -160,11 +173,26 @@ impl Engine {
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
-                    .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).build(&patterns))
-                    .map_err(|e| Error::Rule { file: String::new(), rule: "?".into(), message: e.to_string() })?,
+                    .or_else(|_| {
+                        AhoCorasick::builder()
+                            .ascii_case_insensitive(true)
+                            .build(&patterns)
+                    })
+                    .map_err(|e| Error::Rule {
+                        file: String::new(),
+                        rule: "?".into(),
+                        message: e.to_string(),
+                    })?,
             )
         };
-        Ok(Engine { rules, prefilter, pattern_rules, path_rules, path_set: OnceLock::new(), unkeyed })
+        Ok(Engine {
+            rules,
+            prefilter,
+            pattern_rules,
+            path_rules,
+            path_set: OnceLock::new(),
+            unkeyed,
+        })
     }
 
     /// The rules, in the order indices refer to.
@@ -174,13 +202,19 @@ impl Engine {
 
     /// Compiles every regex now; returns (rule id, problem) for each bad one.
     pub fn check_compiles(&self) -> Vec<(String, String)> {
-        self.rules.iter().filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.clone(), e))).collect()
+        self.rules
+            .iter()
+            .filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.clone(), e)))
+            .collect()
     }
 
     fn path_set(&self) -> Option<&regex::RegexSet> {
         self.path_set
             .get_or_init(|| {
-                let pats = self.path_rules.iter().map(|&i| self.rules[i as usize].spec.path.as_deref().unwrap_or("$^"));
+                let pats = self
+                    .path_rules
+                    .iter()
+                    .map(|&i| self.rules[i as usize].spec.path.as_deref().unwrap_or("$^"));
                 regex::RegexSet::new(pats).ok()
             })
             .as_ref()
@@ -197,24 +231,40 @@ impl Engine {
                     let ri = self.path_rules[m];
                     let rule = &self.rules[ri as usize];
                     if rule.spec.is_path_only() {
-                        let score = score::Score { confidence: rule.spec.confidence, entropy: 0.0, checksum_valid: None };
-                        out.push(Candidate { rule: ri as usize, target: Target::Path, score });
+                        let score = score::Score {
+                            confidence: rule.spec.confidence,
+                            entropy: 0.0,
+                            checksum_valid: None,
+                        };
+                        out.push(Candidate {
+                            rule: ri as usize,
+                            target: Target::Path,
+                            score,
+                        });
                     } else {
                         path_ok.push(ri);
                     }
                 }
             }
         }
-        let Some(ac) = &self.prefilter else { return out };
+        let Some(ac) = &self.prefilter else {
+            return out;
+        };
         // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
         let mut windows: Vec<(u32, usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(bytes) {
             for &ri in &self.pattern_rules[m.pattern().as_usize()] {
                 let rule = &self.rules[ri as usize];
-                if rule.spec.regex.is_none() || (rule.spec.path.is_some() && !path_ok.contains(&ri)) {
+                if rule.spec.regex.is_none() || (rule.spec.path.is_some() && !path_ok.contains(&ri))
+                {
                     continue;
                 }
-                let (s, e) = window(bytes, m.start(), m.end(), rule.spec.window.unwrap_or(0) as usize);
+                let (s, e) = window(
+                    bytes,
+                    m.start(),
+                    m.end(),
+                    rule.spec.window.unwrap_or(0) as usize,
+                );
                 windows.push((ri, s, e));
             }
         }
@@ -239,19 +289,38 @@ impl Engine {
         // overlap, so no candidate is produced twice.
         for (ri, ws, we) in merged {
             let rule = &self.rules[ri as usize];
-            let Some(Ok((re, group))) = rule.regex() else { continue };
+            let Some(Ok((re, group))) = rule.regex() else {
+                continue;
+            };
             let hay = &bytes[..we];
             let mut locs = re.capture_locations();
             let mut pos = ws;
             while pos <= we {
-                let Some(m) = re.captures_read_at(&mut locs, hay, pos) else { break };
-                pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
-                let Some((ss, se)) = locs.get(*group) else { continue };
+                let Some(m) = re.captures_read_at(&mut locs, hay, pos) else {
+                    break;
+                };
+                pos = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + 1
+                };
+                let Some((ss, se)) = locs.get(*group) else {
+                    continue;
+                };
                 if se <= ss {
                     continue;
                 }
-                if let Some(sc) = score::score(rule.spec.confidence, rule.spec.entropy, rule.checksum, &bytes[ss..se]) {
-                    out.push(Candidate { rule: ri as usize, target: Target::Content(ss..se), score: sc });
+                if let Some(sc) = score::score(
+                    rule.spec.confidence,
+                    rule.spec.entropy,
+                    rule.checksum,
+                    &bytes[ss..se],
+                ) {
+                    out.push(Candidate {
+                        rule: ri as usize,
+                        target: Target::Content(ss..se),
+                        score: sc,
+                    });
                 }
             }
         }
@@ -264,7 +333,10 @@ impl Engine {
 /// side widened to whole lines.
 fn window(bytes: &[u8], s: usize, e: usize, reach: usize) -> (usize, usize) {
     let (a, b) = (s.saturating_sub(reach), (e + reach).min(bytes.len()));
-    let (lo, hi) = (a.saturating_sub(MAX_LINE_REACH), (b + MAX_LINE_REACH).min(bytes.len()));
+    let (lo, hi) = (
+        a.saturating_sub(MAX_LINE_REACH),
+        (b + MAX_LINE_REACH).min(bytes.len()),
+    );
     let start = memchr::memrchr(b'\n', &bytes[lo..a]).map_or(lo, |i| lo + i + 1);
     let end = memchr::memchr(b'\n', &bytes[b..hi]).map_or(hi, |i| b + i);
     (start, end)
@@ -299,12 +371,16 @@ mod tests {
         let text = b"x = 1\nkey = TOK_Zq8Lm2Xw and tok_Ab3Kd9Qz\n";
         let c = e.scan("f", text);
         assert_eq!(c.len(), 1);
-        assert_eq!(c[0].target, Target::Content(31..43));
+        assert_eq!(c[0].target, Target::Content(29..41));
     }
 
     #[test]
     fn regex_runs_lazily() {
-        let e = Engine::new(vec![rule("a-a", "aaa_", r"(aaa_\d+)"), rule("b-b", "bbb_", r"(bbb_\d+)")]).unwrap();
+        let e = Engine::new(vec![
+            rule("a-a", "aaa_", r"(aaa_\d+)"),
+            rule("b-b", "bbb_", r"(bbb_\d+)"),
+        ])
+        .unwrap();
         e.scan("f", b"aaa_123");
         assert!(e.rules[0].regex.get().is_some());
         assert!(e.rules[1].regex.get().is_none());

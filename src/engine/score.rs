@@ -16,13 +16,38 @@ pub struct Score {
 
 /// Words that mark documentation and test values rather than live secrets.
 const PLACEHOLDER_WORDS: &[&str] = &[
-    "example", "sample", "dummy", "fake", "placeholder", "changeme", "change_me", "change-me",
-    "your_", "your-", "yourkey", "yourtoken", "yoursecret", "redacted", "xxxx", "****", "....",
-    "insert_", "replace_me", "replaceme", "notreal", "not_real", "lorem",
+    "example",
+    "sample",
+    "dummy",
+    "fake",
+    "placeholder",
+    "changeme",
+    "change_me",
+    "change-me",
+    "your_",
+    "your-",
+    "yourkey",
+    "yourtoken",
+    "yoursecret",
+    "redacted",
+    "xxxx",
+    "****",
+    "....",
+    "insert_",
+    "replace_me",
+    "replaceme",
+    "notreal",
+    "not_real",
+    "lorem",
 ];
 
 /// Scores a candidate; `None` when the entropy gate drops it.
-pub fn score(base: f64, min_entropy: Option<f64>, checksum: Option<Checksum>, secret: &[u8]) -> Option<Score> {
+pub fn score(
+    base: f64,
+    min_entropy: Option<f64>,
+    checksum: Option<Checksum>,
+    secret: &[u8],
+) -> Option<Score> {
     let entropy = shannon(secret);
     if min_entropy.is_some_and(|min| entropy < min) {
         return None;
@@ -34,7 +59,11 @@ pub fn score(base: f64, min_entropy: Option<f64>, checksum: Option<Checksum>, se
         Some(false) => confidence *= 0.6,
         None => {}
     }
-    Some(Score { confidence: confidence.clamp(0.0, 1.0), entropy, checksum_valid })
+    Some(Score {
+        confidence: confidence.clamp(0.0, 1.0),
+        entropy,
+        checksum_valid,
+    })
 }
 
 /// A multiplier in (0, 1]: 1 for a value with no placeholder evidence.
@@ -46,7 +75,12 @@ pub fn placeholder_factor(secret: &[u8]) -> f64 {
         f *= 0.25;
     }
     // Templating and variable references: `${X}`, `{{ x }}`, `<YOUR_KEY>`, `%(x)s`, `$(cmd)`.
-    if has("${") || has("{{") || has("%(") || has("$(") || (lower.first() == Some(&b'<') && lower.last() == Some(&b'>')) {
+    if has("${")
+        || has("{{")
+        || has("%(")
+        || has("$(")
+        || (lower.first() == Some(&b'<') && lower.last() == Some(&b'>'))
+    {
         f *= 0.2;
     }
     // Code rather than a value: environment lookups and calls.
@@ -77,8 +111,16 @@ fn longest_sequence(s: &[u8]) -> usize {
     for w in s.windows(2) {
         let (a, b) = (w[0], w[1]);
         let alnum = a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
-        up = if alnum && b == a.wrapping_add(1) { up + 1 } else { 1 };
-        down = if alnum && b.wrapping_add(1) == a { down + 1 } else { 1 };
+        up = if alnum && b == a.wrapping_add(1) {
+            up + 1
+        } else {
+            1
+        };
+        down = if alnum && b.wrapping_add(1) == a {
+            down + 1
+        } else {
+            1
+        };
         best = best.max(up).max(down);
     }
     best
@@ -92,9 +134,22 @@ mod tests {
     fn placeholders_lower_confidence() {
         let real = score(0.9, Some(3.0), None, b"R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA").unwrap();
         assert!((real.confidence - 0.9).abs() < 1e-9);
-        for p in [&b"your_api_key_goes_here_1234"[..], b"${API_TOKEN}", b"<YOUR_TOKEN>", b"EXAMPLEKEY9f8e7d6c", b"os.getenv(\"X\")", b"aaaaaaaaaaaaaaa1", b"abcdefgh12"] {
+        for p in [
+            &b"your_api_key_goes_here_1234"[..],
+            b"${API_TOKEN}",
+            b"<YOUR_TOKEN>",
+            b"EXAMPLEKEY9f8e7d6c",
+            b"os.getenv(\"X\")",
+            b"aaaaaaaaaaaaaaa1",
+            b"abcdefgh12",
+        ] {
             let s = score(0.9, None, None, p).unwrap();
-            assert!(s.confidence < 0.3, "{:?} kept {}", String::from_utf8_lossy(p), s.confidence);
+            assert!(
+                s.confidence < 0.3,
+                "{:?} kept {}",
+                String::from_utf8_lossy(p),
+                s.confidence
+            );
         }
     }
 
@@ -106,11 +161,20 @@ mod tests {
     #[test]
     fn checksum_moves_confidence() {
         let body = "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5";
-        let good = format!("ghp_{body}{}", super::super::checksum::base62(crc32fast::hash(body.as_bytes()) as u64, 6));
+        let good = format!(
+            "ghp_{body}{}",
+            super::super::checksum::base62(crc32fast::hash(body.as_bytes()) as u64, 6)
+        );
         let s = score(0.9, None, Some(Checksum::Github), good.as_bytes()).unwrap();
         assert_eq!(s.checksum_valid, Some(true));
         assert!(s.confidence >= 0.99);
-        let s = score(0.9, None, Some(Checksum::Github), b"ghp_R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw").unwrap();
+        let s = score(
+            0.9,
+            None,
+            Some(Checksum::Github),
+            b"ghp_R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw",
+        )
+        .unwrap();
         assert_eq!(s.checksum_valid, Some(false));
         assert!((s.confidence - 0.54).abs() < 1e-9);
     }

@@ -72,7 +72,10 @@ fn finding<'a>(r: &Report<'_>, f: &'a Finding) -> JsonFinding<'a> {
 pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let doc = Doc {
         version: SCHEMA_VERSION,
-        tool: Tool { name: "stanch", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "stanch",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         findings: r.findings.iter().map(|f| finding(r, f)).collect(),
         summary: r.summary,
     };

@@ -85,7 +85,12 @@ pub struct Report<'a> {
 impl Report<'_> {
     /// The rule's metadata, or a stand-in naming just the id.
     pub fn rule(&self, id: &str) -> RuleMeta {
-        self.rules.get(id).cloned().unwrap_or_else(|| RuleMeta { id: id.to_string(), name: id.to_string(), remediation: String::new(), confidence: 0.0 })
+        self.rules.get(id).cloned().unwrap_or_else(|| RuleMeta {
+            id: id.to_string(),
+            name: id.to_string(),
+            remediation: String::new(),
+            confidence: 0.0,
+        })
     }
 
     /// The secret as it may be shown.

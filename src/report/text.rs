@@ -35,17 +35,37 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
         _ => "1;36",
     };
     let first = &f.locations[0];
-    writeln!(out, "{} {}  {}", st.paint(sev_col, &format!("[{sev}]")), st.paint("1", &meta.name), st.paint("2", &format!("{} · confidence {:.2}", f.rule_id, f.confidence)))?;
+    writeln!(
+        out,
+        "{} {}  {}",
+        st.paint(sev_col, &format!("[{sev}]")),
+        st.paint("1", &meta.name),
+        st.paint(
+            "2",
+            &format!("{} · confidence {:.2}", f.rule_id, f.confidence)
+        )
+    )?;
     writeln!(out, "  {}", st.paint("4", &where_(first)))?;
     if !f.snippet.is_empty() {
         writeln!(out, "  {:>5} │ {}", first.line, f.snippet)?;
     }
     if let Some(c) = &first.commit {
-        writeln!(out, "  commit   {} by {} <{}> on {}", &c.id[..c.id.len().min(12)], c.author_name, c.author_email, c.date)?;
+        writeln!(
+            out,
+            "  commit   {} by {} <{}> on {}",
+            &c.id[..c.id.len().min(12)],
+            c.author_name,
+            c.author_email,
+            c.date
+        )?;
         writeln!(out, "           {}", c.summary)?;
     }
     if let Some(h) = f.in_head {
-        let s = if h { st.paint("1;31", "still in HEAD") } else { "not in HEAD (history only: rewriting history does not revoke it)".to_string() };
+        let s = if h {
+            st.paint("1;31", "still in HEAD")
+        } else {
+            "not in HEAD (history only: rewriting history does not revoke it)".to_string()
+        };
         writeln!(out, "  status   {s}")?;
     }
     if f.snippet.is_empty() && first.line == 0 {
@@ -54,12 +74,19 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
         writeln!(out, "  secret   {}", r.shown_secret(f))?;
     }
     if f.checksum_valid == Some(true) {
-        writeln!(out, "  checksum valid: this is a well-formed live-format token")?;
+        writeln!(
+            out,
+            "  checksum valid: this is a well-formed live-format token"
+        )?;
     }
     if f.locations.len() > 1 {
         let more: Vec<String> = f.locations[1..].iter().take(5).map(where_).collect();
         let extra = f.locations.len().saturating_sub(6);
-        let tail = if extra > 0 { format!(" and {extra} more") } else { String::new() };
+        let tail = if extra > 0 {
+            format!(" and {extra} more")
+        } else {
+            String::new()
+        };
         writeln!(out, "  also at  {}{tail}", more.join(", "))?;
     }
     if !meta.remediation.is_empty() {
@@ -88,29 +115,70 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     let s = r.summary;
     let n = r.findings.len();
-    let (high, medium) = (r.findings.iter().filter(|f| level(f.confidence) == "high").count(), r.findings.iter().filter(|f| level(f.confidence) == "medium").count());
+    let (high, medium) = (
+        r.findings
+            .iter()
+            .filter(|f| level(f.confidence) == "high")
+            .count(),
+        r.findings
+            .iter()
+            .filter(|f| level(f.confidence) == "medium")
+            .count(),
+    );
     let headline = if n == 0 {
         st.paint("1;32", "no secrets found")
     } else {
-        st.paint("1;31", &format!("{n} secret{} found ({high} high, {medium} medium, {} low)", if n == 1 { "" } else { "s" }, n - high - medium))
+        st.paint(
+            "1;31",
+            &format!(
+                "{n} secret{} found ({high} high, {medium} medium, {} low)",
+                if n == 1 { "" } else { "s" },
+                n - high - medium
+            ),
+        )
     };
-    let what = if s.mode == "history" { "blobs" } else { "files" };
-    let mut line = format!("{headline} · {} {what}, {} scanned", s.stats.scanned, human_bytes(s.stats.bytes));
+    let what = if s.mode == "history" {
+        "blobs"
+    } else {
+        "files"
+    };
+    let mut line = format!(
+        "{headline} · {} {what}, {} scanned",
+        s.stats.scanned,
+        human_bytes(s.stats.bytes)
+    );
     if let Some(c) = s.commits {
         line.push_str(&format!(" in {c} commits"));
     }
     line.push_str(&format!(" in {:.2} s", s.duration_ms as f64 / 1000.0));
     writeln!(out, "{line}")?;
-    let skipped: Vec<String> = [(s.stats.binary, "binary"), (s.stats.too_large, "too large"), (s.stats.symlinks, "symlinks"), (s.stats.unreadable, "unreadable")]
-        .iter()
-        .filter(|(c, _)| *c > 0)
-        .map(|(c, w)| format!("{c} {w}"))
-        .collect();
+    let skipped: Vec<String> = [
+        (s.stats.binary, "binary"),
+        (s.stats.too_large, "too large"),
+        (s.stats.symlinks, "symlinks"),
+        (s.stats.unreadable, "unreadable"),
+    ]
+    .iter()
+    .filter(|(c, _)| *c > 0)
+    .map(|(c, w)| format!("{c} {w}"))
+    .collect();
     if !skipped.is_empty() {
         writeln!(out, "skipped: {}", skipped.join(", "))?;
     }
     if !s.suppressed.is_empty() {
-        let parts: Vec<String> = s.suppressed.iter().map(|(k, v)| format!("{v} by {}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())).collect();
+        let parts: Vec<String> = s
+            .suppressed
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{v} by {}",
+                    serde_json::to_value(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
         writeln!(out, "suppressed: {}", parts.join(", "))?;
     }
     for w in &s.warnings {

@@ -32,7 +32,11 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
     for (name, text) in files {
         match parse_file(name, text) {
             Ok(rules) => mine.extend(rules.into_iter().map(|r| (name.clone(), r))),
-            Err(e) => problems.push(Problem { file: name.clone(), rule: "?".into(), message: e.to_string() }),
+            Err(e) => problems.push(Problem {
+                file: name.clone(),
+                rule: "?".into(),
+                message: e.to_string(),
+            }),
         }
     }
     let mut ids = HashSet::new();
@@ -44,12 +48,21 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
     if !problems.is_empty() {
         return problems;
     }
-    let mut all: Vec<RuleSpec> = others.into_iter().filter(|r| !ids.contains(&r.id)).collect();
+    let mut all: Vec<RuleSpec> = others
+        .into_iter()
+        .filter(|r| !ids.contains(&r.id))
+        .collect();
     let first_mine = all.len();
     all.extend(mine.iter().map(|(_, r)| r.clone()));
     let engine = match Engine::new(all) {
         Ok(e) => e,
-        Err(e) => return vec![Problem { file: files.first().map(|f| f.0.clone()).unwrap_or_default(), rule: "?".into(), message: e.to_string() }],
+        Err(e) => {
+            return vec![Problem {
+                file: files.first().map(|f| f.0.clone()).unwrap_or_default(),
+                rule: "?".into(),
+                message: e.to_string(),
+            }]
+        }
     };
     let mut last_id: Option<(&str, &str)> = None;
     for (k, (file, r)) in mine.iter().enumerate() {
@@ -57,7 +70,9 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         let mut p = |m: String| problems.push(problem(file, r, &m));
         if let Some((lf, lid)) = last_id {
             if lf == file && lid > r.id.as_str() {
-                p(format!("rules are not sorted by id ({lid:?} comes before it)"));
+                p(format!(
+                    "rules are not sorted by id ({lid:?} comes before it)"
+                ));
             }
         }
         last_id = Some((file, &r.id));
@@ -68,9 +83,15 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         }
         for ex in &r.examples {
             let (path, text) = example_input(r, ex);
-            let found = engine.scan(path, text.as_bytes()).iter().any(|c| c.rule == ri && c.score.confidence >= DEFAULT_MIN_CONFIDENCE);
+            let found = engine
+                .scan(path, text.as_bytes())
+                .iter()
+                .any(|c| c.rule == ri && c.score.confidence >= DEFAULT_MIN_CONFIDENCE);
             if !found {
-                p(format!("example not found through the engine: {}", shorten(ex)));
+                p(format!(
+                    "example not found through the engine: {}",
+                    shorten(ex)
+                ));
             }
         }
         for ex in &r.negative_examples {
@@ -78,7 +99,11 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
             for c in engine.scan(path, text.as_bytes()) {
                 if c.score.confidence >= DEFAULT_MIN_CONFIDENCE {
                     let by = &engine.rules()[c.rule].spec.id;
-                    p(format!("negative example is found by rule {by} (confidence {:.2}): {}", c.score.confidence, shorten(ex)));
+                    p(format!(
+                        "negative example is found by rule {by} (confidence {:.2}): {}",
+                        c.score.confidence,
+                        shorten(ex)
+                    ));
                 }
             }
         }
@@ -87,8 +112,15 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         }
         for ex in &r.examples {
             let lower = ex.to_ascii_lowercase();
-            if !r.keywords.iter().any(|k| lower.contains(&k.to_ascii_lowercase())) {
-                p(format!("example holds none of the keywords, so the prefilter would hide it: {}", shorten(ex)));
+            if !r
+                .keywords
+                .iter()
+                .any(|k| lower.contains(&k.to_ascii_lowercase()))
+            {
+                p(format!(
+                    "example holds none of the keywords, so the prefilter would hide it: {}",
+                    shorten(ex)
+                ));
             }
         }
     }
@@ -96,7 +128,11 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
 }
 
 fn problem(file: &str, r: &RuleSpec, message: &str) -> Problem {
-    Problem { file: file.to_string(), rule: r.id.clone(), message: message.to_string() }
+    Problem {
+        file: file.to_string(),
+        rule: r.id.clone(),
+        message: message.to_string(),
+    }
 }
 
 /// The (path, content) an example is scanned as.
@@ -109,13 +145,27 @@ fn example_input<'a>(r: &'a RuleSpec, ex: &'a str) -> (&'a str, &'a str) {
 }
 
 fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
-    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let kebab = !r.id.is_empty() && r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !r.id.starts_with('-') && !r.id.ends_with('-');
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kebab = !r.id.is_empty()
+        && r.id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !r.id.starts_with('-')
+        && !r.id.ends_with('-');
     if !kebab {
         p("id must be kebab-case (a-z, 0-9, -)".into());
     }
-    if file.ends_with(".toml") && !stem.is_empty() && !stem.starts_with('.') && !r.id.starts_with(&format!("{stem}-")) {
-        p(format!("id must start with the file's family {stem:?} and a dash"));
+    if file.ends_with(".toml")
+        && !stem.is_empty()
+        && !stem.starts_with('.')
+        && !r.id.starts_with(&format!("{stem}-"))
+    {
+        p(format!(
+            "id must start with the file's family {stem:?} and a dash"
+        ));
     }
     if r.name.trim().is_empty() {
         p("name is empty".into());
@@ -134,7 +184,9 @@ fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
     }
     for k in &r.keywords {
         if k.len() < 3 || !k.is_ascii() {
-            p(format!("keyword {k:?} must be ASCII and at least 3 characters"));
+            p(format!(
+                "keyword {k:?} must be ASCII and at least 3 characters"
+            ));
         }
     }
     if r.regex.is_some() && r.path.is_some() && r.example_path.is_none() {

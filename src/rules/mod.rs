@@ -34,3 +34,86 @@ pub fn builtin() -> Result<Vec<RuleSpec>> {
     }
     Ok(all)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in rule's examples are found by it through the whole engine,
+    /// and no negative example is found by any rule (see `lint_files`).
+    #[test]
+    fn builtin_rules_pass_every_lint() {
+        let files: Vec<(String, String)> = builtin_files()
+            .iter()
+            .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
+            .collect();
+        let problems = lint_files(&files, Vec::new());
+        let listed: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            problems.is_empty(),
+            "{} problem(s):\n{}",
+            problems.len(),
+            listed.join("\n")
+        );
+    }
+
+    #[test]
+    fn catalog_is_broad_enough() {
+        let rules = builtin().expect("built-in rules parse");
+        let families: std::collections::HashSet<&str> = builtin_files()
+            .iter()
+            .map(|(n, _)| n.trim_end_matches(".toml"))
+            .collect();
+        assert!(rules.len() >= 150, "only {} rules", rules.len());
+        assert!(
+            families.len() >= 80,
+            "only {} provider families",
+            families.len()
+        );
+    }
+
+    #[test]
+    fn lint_reports_file_and_rule() {
+        let bad = r#"
+[[rule]]
+id = "demo-broken"
+name = "Broken"
+keywords = ["zz"]
+regex = '''(demo_[a-z'''
+confidence = 1.5
+remediation = ""
+examples = ["nothing here"]
+negative_examples = []
+"#;
+        let problems = lint_files(
+            &[("rules/demo.toml".to_string(), bad.to_string())],
+            Vec::new(),
+        );
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let all = text.join("\n");
+        for needle in [
+            "bad regex",
+            "confidence 1.5",
+            "remediation is empty",
+            "at least two examples",
+            "negative example",
+            "at least 3 characters",
+        ] {
+            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+        }
+        assert!(
+            text.iter()
+                .all(|t| t.starts_with("rules/demo.toml: rule demo-broken:")),
+            "{all}"
+        );
+        let dup = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\n[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='y'\n";
+        let p = lint_files(&[("rules/a.toml".to_string(), dup.to_string())], Vec::new());
+        assert!(p.iter().any(|p| p.message.contains("duplicate rule id")));
+        let unknown = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\nbogus=1\n";
+        let p = lint_files(
+            &[("rules/a.toml".to_string(), unknown.to_string())],
+            Vec::new(),
+        );
+        assert!(p[0].message.contains("bogus"), "{:?}", p);
+    }
+}

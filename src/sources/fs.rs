@@ -24,17 +24,28 @@ pub struct WalkOptions {
 
 /// Walks `opts.paths` in parallel, calling `visit` with each readable text file
 /// and `error` with each problem; neither stops the walk.
-pub fn walk(opts: &WalkOptions, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sync), error: &(dyn Fn(Error) + Sync)) -> Result<(), Error> {
-    let Some((first, rest)) = opts.paths.split_first() else { return Ok(()) };
+pub fn walk(
+    opts: &WalkOptions,
+    stats: &Stats,
+    visit: &(dyn Fn(Blob<'_>) + Sync),
+    error: &(dyn Fn(Error) + Sync),
+) -> Result<(), Error> {
+    let Some((first, rest)) = opts.paths.split_first() else {
+        return Ok(());
+    };
     let mut builder = WalkBuilder::new(first);
     for p in rest {
         builder.add(p);
     }
     let mut overrides = OverrideBuilder::new(first);
     for g in &opts.exclude {
-        overrides.add(&format!("!{g}")).map_err(|e| Error::Usage(format!("bad --exclude glob {g:?}: {e}")))?;
+        overrides
+            .add(&format!("!{g}"))
+            .map_err(|e| Error::Usage(format!("bad --exclude glob {g:?}: {e}")))?;
     }
-    let overrides = overrides.build().map_err(|e| Error::Usage(format!("bad --exclude glob: {e}")))?;
+    let overrides = overrides
+        .build()
+        .map_err(|e| Error::Usage(format!("bad --exclude glob: {e}")))?;
     builder
         .hidden(false)
         .parents(opts.respect_ignore)
@@ -55,7 +66,9 @@ pub fn walk(opts: &WalkOptions, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sync)
                     error(walk_error(e));
                 }
                 Ok(entry) => {
-                    let Some(ft) = entry.file_type() else { return WalkState::Continue };
+                    let Some(ft) = entry.file_type() else {
+                        return WalkState::Continue;
+                    };
                     if ft.is_symlink() {
                         Stats::bump(&stats.symlinks);
                     } else if ft.is_file() {
@@ -74,7 +87,10 @@ fn walk_error(e: ignore::Error) -> Error {
         ignore::Error::WithPath { path, .. } => path.clone(),
         _ => PathBuf::new(),
     };
-    Error::Io { path, source: std::io::Error::other(e.to_string()) }
+    Error::Io {
+        path,
+        source: std::io::Error::other(e.to_string()),
+    }
 }
 
 /// The path as shown in findings: forward slashes, no leading `./`.
@@ -88,8 +104,17 @@ pub fn display_path(p: &Path) -> String {
     }
 }
 
-fn read_one(path: &Path, max: u64, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sync), error: &(dyn Fn(Error) + Sync)) {
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
+fn read_one(
+    path: &Path,
+    max: u64,
+    stats: &Stats,
+    visit: &(dyn Fn(Blob<'_>) + Sync),
+    error: &(dyn Fn(Error) + Sync),
+) {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -111,7 +136,14 @@ fn read_one(path: &Path, max: u64, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sy
         Stats::bump(&stats.too_large);
         return;
     }
-    emit(Blob { bytes: Cow::Owned(bytes), origin: Origin::path(display_path(path)) }, stats, visit);
+    emit(
+        Blob {
+            bytes: Cow::Owned(bytes),
+            origin: Origin::path(display_path(path)),
+        },
+        stats,
+        visit,
+    );
 }
 
 /// Hands a blob to `visit` unless it is binary, counting either way.
@@ -121,22 +153,40 @@ pub fn emit(blob: Blob<'_>, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sync)) {
         return;
     }
     Stats::bump(&stats.scanned);
-    stats.bytes.fetch_add(blob.bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    stats.bytes.fetch_add(
+        blob.bytes.len() as u64,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     visit(blob);
 }
 
 /// Reads all of stdin as one blob named `name`.
-pub fn stdin(name: &str, max: u64, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sync)) -> Result<(), Error> {
+pub fn stdin(
+    name: &str,
+    max: u64,
+    stats: &Stats,
+    visit: &(dyn Fn(Blob<'_>) + Sync),
+) -> Result<(), Error> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .take(max + 1)
         .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io { path: PathBuf::from(name), source })?;
+        .map_err(|source| Error::Io {
+            path: PathBuf::from(name),
+            source,
+        })?;
     if bytes.len() as u64 > max {
         Stats::bump(&stats.too_large);
         return Ok(());
     }
-    emit(Blob { bytes: Cow::Owned(bytes), origin: Origin::path(name) }, stats, visit);
+    emit(
+        Blob {
+            bytes: Cow::Owned(bytes),
+            origin: Origin::path(name),
+        },
+        stats,
+        visit,
+    );
     Ok(())
 }

@@ -7,9 +7,19 @@ use crate::blob::LineIndex;
 use memchr::memmem;
 
 /// Same-line markers (compatibility with other scanners' annotations).
-const SAME_LINE: &[&str] = &["stanch:allow", "pragma: allowlist secret", "gitleaks:allow", "betterleaks:allow", "kingfisher:allow", "trufflehog:ignore"];
+const SAME_LINE: &[&str] = &[
+    "stanch:allow",
+    "pragma: allowlist secret",
+    "gitleaks:allow",
+    "betterleaks:allow",
+    "kingfisher:allow",
+    "trufflehog:ignore",
+];
 /// Markers on the line above.
-const NEXT_LINE: &[&str] = &["stanch:allow-next-line", "pragma: allowlist nextline secret"];
+const NEXT_LINE: &[&str] = &[
+    "stanch:allow-next-line",
+    "pragma: allowlist nextline secret",
+];
 const BLOCK_START: &str = "stanch:allow-start";
 const BLOCK_END: &str = "stanch:allow-end";
 
@@ -27,7 +37,11 @@ fn named_rules(rest: &[u8]) -> Vec<String> {
     let text = String::from_utf8_lossy(rest);
     text.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .take_while(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && w.contains('-'))
+        .take_while(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && w.contains('-')
+        })
         .map(str::to_string)
         .collect()
 }
@@ -82,18 +96,31 @@ impl Directives {
     }
 
     /// Whether an occurrence of `rule_id` on lines `first..=last` is allowed.
-    pub fn allows(&self, bytes: &[u8], lines: &LineIndex<'_>, rule_id: &str, first: u32, last: u32) -> bool {
+    pub fn allows(
+        &self,
+        bytes: &[u8],
+        lines: &LineIndex<'_>,
+        rule_id: &str,
+        first: u32,
+        last: u32,
+    ) -> bool {
         let text = |l: u32| {
             let (s, e) = lines.line_range(l);
             &bytes[s..e]
         };
-        if (first..=last).any(|l| directive(text(l), SAME_LINE).is_some_and(|ids| allows(&ids, rule_id))) {
+        if (first..=last)
+            .any(|l| directive(text(l), SAME_LINE).is_some_and(|ids| allows(&ids, rule_id)))
+        {
             return true;
         }
-        if first > 1 && directive(text(first - 1), NEXT_LINE).is_some_and(|ids| allows(&ids, rule_id)) {
+        if first > 1
+            && directive(text(first - 1), NEXT_LINE).is_some_and(|ids| allows(&ids, rule_id))
+        {
             return true;
         }
-        self.blocks.iter().any(|(a, b, ids)| *a <= first && last <= *b && allows(ids, rule_id))
+        self.blocks
+            .iter()
+            .any(|(a, b, ids)| *a <= first && last <= *b && allows(ids, rule_id))
     }
 }
 
@@ -111,7 +138,11 @@ mod tests {
         assert!(allowed("k = v # stanch:allow\n", "a-b", 1));
         assert!(allowed("k = v // gitleaks:allow\n", "a-b", 1));
         assert!(allowed("k = v # pragma: allowlist secret\n", "a-b", 1));
-        assert!(allowed("# pragma: allowlist nextline secret\nk = v\n", "a-b", 2));
+        assert!(allowed(
+            "# pragma: allowlist nextline secret\nk = v\n",
+            "a-b",
+            2
+        ));
         assert!(allowed("# stanch:allow-next-line\nk = v\n", "a-b", 2));
         assert!(!allowed("# stanch:allow\n\nk = v\n", "a-b", 3));
         assert!(!allowed("k = v\n", "a-b", 1));
@@ -119,8 +150,16 @@ mod tests {
 
     #[test]
     fn named_rules_only() {
-        assert!(allowed("k = v # stanch:allow github-classic-pat\n", "github-classic-pat", 1));
-        assert!(!allowed("k = v # stanch:allow github-classic-pat\n", "aws-access-key-id", 1));
+        assert!(allowed(
+            "k = v # stanch:allow github-classic-pat\n",
+            "github-classic-pat",
+            1
+        ));
+        assert!(!allowed(
+            "k = v # stanch:allow github-classic-pat\n",
+            "aws-access-key-id",
+            1
+        ));
         assert!(allowed("k = v # stanch:allow a-b, c-d\n", "c-d", 1));
     }
 

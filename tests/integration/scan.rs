@@ -8,10 +8,240 @@ stanch_test!(finds_a_github_token_and_exits_1, |dir, cmd| {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("config.py:1:10"), "{text}");
     assert!(text.contains("github-classic-pat"), "{text}");
-    assert!(!text.contains(&github_pat()), "secret printed in full: {text}");
+    assert!(
+        !text.contains(&github_pat()),
+        "secret printed in full: {text}"
+    );
 });
 
 stanch_test!(clean_tree_exits_0, |dir, cmd| {
     dir.write("main.rs", "fn main() { println!(\"hello\"); }\n");
     cmd.args(["scan", "."]).assert().code(0);
+});
+
+stanch_test!(json_output_is_redacted_unless_asked, |dir, cmd| {
+    dir.write(
+        "a/.env.production.sample.txt",
+        format!("TOKEN={}\n", github_pat()),
+    );
+    let out = cmd
+        .args(["scan", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains(&github_pat()), "{stdout}");
+    let doc = json(&out.stdout);
+    assert_eq!(doc["version"], 1);
+    let f = &doc["findings"][0];
+    assert_eq!(f["rule_id"], "github-classic-pat");
+    assert_eq!(f["path"], "a/.env.production.sample.txt");
+    assert_eq!(f["line"], 1);
+    assert_eq!(f["column"], 7);
+    assert_eq!(f["end_column"], 47);
+    assert_eq!(f["fingerprint"].as_str().unwrap().len(), 64);
+    assert!(f.get("secret").is_none());
+    let shown = dir
+        .cmd()
+        .args(["scan", ".", "--format", "json", "--show-secrets"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        json(&shown.stdout)["findings"][0]["secret"],
+        github_pat().as_str()
+    );
+});
+
+stanch_test!(stdin_is_scanned_with_a_name, |dir, cmd| {
+    let out = cmd
+        .args(["scan", "-", "--stdin-name", "pasted.txt"])
+        .write_stdin(format!("x\ny = {}\n", github_pat()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pasted.txt:2:5"));
+    let _ = dir;
+});
+
+stanch_test!(gitignored_files_are_skipped_unless_no_ignore, |dir, cmd| {
+    dir.write(".gitignore", "secret.txt\n");
+    dir.write("secret.txt", format!("{}\n", github_pat()));
+    cmd.args(["scan", "."]).assert().code(0);
+    dir.cmd()
+        .args(["scan", ".", "--no-ignore"])
+        .assert()
+        .code(1);
+});
+
+stanch_test!(exclude_glob_skips_files, |dir, cmd| {
+    dir.write("fixtures/a.txt", format!("{}\n", github_pat()));
+    cmd.args(["scan", ".", "--exclude", "fixtures/**"])
+        .assert()
+        .code(0);
+});
+
+stanch_test!(
+    binary_oversized_and_symlinks_are_skipped_and_counted,
+    |dir, cmd| {
+        let mut bin = vec![0u8, 1, 2, 3];
+        bin.extend_from_slice(github_pat().as_bytes());
+        dir.write("blob.bin", bin);
+        dir.write("big.txt", format!("{}\n{}", github_pat(), "x".repeat(2000)));
+        dir.write("ok.txt", format!("{}\n", github_pat2()));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("ok.txt"), dir.path().join("link.txt"))
+                .unwrap();
+            std::os::unix::fs::symlink(dir.path().join("missing"), dir.path().join("broken.txt"))
+                .unwrap();
+        }
+        let out = cmd
+            .args(["scan", ".", "--max-file-size", "1K", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = json(&out.stdout);
+        assert_eq!(doc["findings"].as_array().unwrap().len(), 1);
+        assert_eq!(doc["findings"][0]["path"], "ok.txt");
+        let stats = &doc["summary"]["stats"];
+        assert_eq!(stats["binary"], 1);
+        assert_eq!(stats["too_large"], 1);
+        #[cfg(unix)]
+        assert_eq!(stats["symlinks"], 2);
+    }
+);
+
+stanch_test!(crlf_and_invalid_utf8_report_correct_lines, |dir, cmd| {
+    let mut bytes = b"first\r\n\xff\xfe bad bytes\r\n".to_vec();
+    bytes.extend_from_slice(format!("key: {}\r\n", github_pat()).as_bytes());
+    dir.write("mixed.yaml", bytes);
+    let out = cmd
+        .args(["scan", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc = json(&out.stdout);
+    let f = &doc["findings"][0];
+    assert_eq!(f["line"], 3);
+    assert_eq!(f["column"], 6);
+    assert_eq!(f["end_line"], 3);
+    assert!(!f["snippet"].as_str().unwrap().contains('\r'));
+});
+
+stanch_test!(minified_single_line_file_is_scanned, |dir, cmd| {
+    let mut s = String::with_capacity(5 << 20);
+    while s.len() < (5 << 20) {
+        s.push_str("function t(e){var n=e.token||e.key;return n?t(n):null};");
+    }
+    s.push_str(&format!("var k=\"{}\";", github_pat()));
+    s.push_str(&"var a=1;".repeat(1000));
+    dir.write("bundle.min.js", s);
+    let out = cmd
+        .args(["scan", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json(&out.stdout);
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["findings"][0]["line"], 1);
+    assert!(
+        doc["findings"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .count()
+            < 200
+    );
+});
+
+stanch_test!(
+    same_secret_in_two_files_is_one_finding_with_two_locations,
+    |dir, cmd| {
+        dir.write("a.txt", format!("{}\n", github_pat()));
+        dir.write("b/c.txt", format!("\n\n{}\n", github_pat()));
+        let out = cmd
+            .args(["scan", ".", "--format", "json"])
+            .output()
+            .unwrap();
+        let doc = json(&out.stdout);
+        assert_eq!(doc["findings"].as_array().unwrap().len(), 1);
+        assert_eq!(doc["findings"][0]["occurrences"], 2);
+        assert_eq!(doc["findings"][0]["locations"][1]["path"], "b/c.txt");
+        assert_eq!(doc["findings"][0]["locations"][1]["line"], 3);
+    }
+);
+
+#[cfg(unix)]
+stanch_test!(
+    unreadable_file_is_reported_and_neighbours_still_found,
+    |dir, cmd| {
+        use std::os::unix::fs::PermissionsExt;
+        let p = dir.write("locked.txt", "nothing\n");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&p).is_ok() {
+            // Running as root: permissions do not stop reads, nothing to test here.
+            return;
+        }
+        dir.write("open.txt", format!("{}\n", github_pat()));
+        let out = cmd.args(["scan", "."]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("locked.txt"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("open.txt"));
+    }
+);
+
+stanch_test!(missing_path_is_an_error_with_exit_2, |dir, cmd| {
+    let out = cmd.args(["scan", "does-not-exist"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does-not-exist"));
+    let _ = dir;
+});
+
+stanch_test!(placeholders_are_not_reported, |dir, cmd| {
+    dir.write(
+        "README.md",
+        "export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nexport GITHUB_TOKEN=<your-token>\nGITHUB_TOKEN=${GITHUB_TOKEN}\n",
+    );
+    cmd.args(["scan", "."]).assert().code(0);
+});
+
+stanch_test!(inline_allow_suppresses_and_is_counted, |dir, cmd| {
+    dir.write(
+        "a.py",
+        format!("t = \"{}\"  # stanch:allow\n", github_pat()),
+    );
+    let out = cmd
+        .args(["scan", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out.stdout)["summary"]["suppressed"]["inline"], 1);
+    dir.cmd()
+        .args(["scan", ".", "--no-inline-allow"])
+        .assert()
+        .code(1);
+});
+
+stanch_test!(rules_list_and_check, |dir, cmd| {
+    let out = cmd.args(["rules", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rules = json(&out.stdout);
+    assert!(rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "github-classic-pat"));
+    dir.write("mine.toml", "[[rule]]\nid = \"mine-x\"\nname = \"x\"\nkeywords = [\"zz\"]\nregex = '''(zz'''\nconfidence = 0.5\n");
+    let out = dir
+        .cmd()
+        .args(["rules", "check", "mine.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("mine.toml: rule mine-x: bad regex"), "{text}");
 });

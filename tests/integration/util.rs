@@ -12,7 +12,9 @@ pub struct TestDir {
 
 impl TestDir {
     pub fn new() -> Self {
-        TestDir { dir: tempfile::tempdir().expect("temp dir") }
+        TestDir {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
     pub fn path(&self) -> &Path {
         self.dir.path()
@@ -29,7 +31,9 @@ impl TestDir {
     /// A command for the stanch binary, run in this directory, without colour.
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut c = assert_cmd::Command::cargo_bin("stanch").expect("binary built");
-        c.current_dir(self.dir.path()).env("NO_COLOR", "1").env_remove("STANCH_CONFIG");
+        c.current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("STANCH_CONFIG");
         c
     }
 }
@@ -59,7 +63,7 @@ pub fn github_pat() -> String {
 
 /// A second, different GitHub PAT.
 pub fn github_pat2() -> String {
-    join(&["gh", "p_", "Zt5Yh8Qm1Wc4Nb7Rx2Lp6Ds9Fg3Kj0", "Vu4Hs"])
+    join(&["gh", "p_", "Zt5Yh8Qm1Wc4Nb7Rx2Lp6Ds9Fg3Kj0", "Vu4Hs8"])
 }
 
 /// An AWS access key id of the documented shape.
@@ -69,18 +73,25 @@ pub fn aws_key_id() -> String {
 
 /// A Stripe live secret key of the documented shape.
 pub fn stripe_live() -> String {
-    join(&["sk_", "live_", "51Hq8LmTzR4vXw2Nc7PbYd9Kf3Gj6Us0Ae5Vh1Ti8Lo4Mq7Rx"])
+    join(&[
+        "sk_",
+        "live_",
+        "51Hq8LmTzR4vXw2Nc7PbYd9Kf3Gj6Us0Ae5Vh1Ti8Lo4Mq7Rx",
+    ])
 }
 
 /// Compares `actual` with the file `tests/expected/<name>`; `UPDATE_EXPECT=1` rewrites it.
 pub fn expect_file(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, actual).expect("write expected");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {} (run with UPDATE_EXPECT=1)", path.display()));
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {} (run with UPDATE_EXPECT=1)", path.display()));
     if expected != actual {
         let diff: Vec<String> = expected
             .lines()
@@ -90,11 +101,18 @@ pub fn expect_file(name: &str, actual: &str) {
             .take(10)
             .map(|(i, (a, b))| format!("line {}:\n  expected: {a}\n  actual:   {b}", i + 1))
             .collect();
-        panic!("output differs from {} (UPDATE_EXPECT=1 rewrites it)\n{}\n(expected {} lines, got {})", path.display(), diff.join("\n"), expected.lines().count(), actual.lines().count());
+        panic!(
+            "output differs from {} (UPDATE_EXPECT=1 rewrites it)\n{}\n(expected {} lines, got {})",
+            path.display(),
+            diff.join("\n"),
+            expected.lines().count(),
+            actual.lines().count()
+        );
     }
 }
 
 /// Parses stdout as the JSON report.
 pub fn json(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
+    serde_json::from_slice(out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of `stanch scan` (warm page cache), next to the cost of
+# just reading the same files. Prints median wall time, CPU time, peak RSS, MB/s
+# and finding counts, and fails when a count is not the expected one.
+#   bash benches/run.sh            # 4,500-file tree, empty dir, 100 KB file, 200 MB tree
+#   RUNS=10 bash benches/run.sh    # more runs per figure
+#   SKIP_LARGE=1 bash benches/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-7}
+W=benches/work
+mkdir -p "$W"
+cargo build --release --quiet
+BIN=$PWD/target/release/stanch
+M="python3 benches/measure.py"
+
+gen() { # name files mb secrets
+  [ -d "$W/$1" ] || python3 benches/gen_tree.py "$W/$1" --files "$2" --mb "$3" --secrets "$4"
+}
+gen tree-4500 4500 18 300
+[ -n "${SKIP_LARGE:-}" ] || gen tree-200mb 25000 200 600
+mkdir -p "$W/empty"
+[ -f "$W/single/file.py" ] || { mkdir -p "$W/single"; head -c 100000 "$(find "$W/tree-4500" -name '*.py' | head -1)" > /dev/null; python3 - "$W/single/file.py" <<'PY'
+import sys, random
+r = random.Random(3)
+words = "def return value token key self config name path user request".split()
+with open(sys.argv[1], "w") as f:
+    n = 0
+    while n < 100_000:
+        line = "    " + " ".join(r.choice(words) for _ in range(8)) + "\n"
+        f.write(line); n += len(line)
+PY
+}
+
+bytes_of() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+warm() { find "$1" -type f -print0 | xargs -0 cat > /dev/null; }
+
+echo "stanch $("$BIN" --version | cut -d' ' -f2), $(nproc) cores, $RUNS runs each, warm page cache"
+for t in empty single tree-4500 tree-200mb; do
+  [ -d "$W/$t" ] || continue
+  warm "$W/$t"
+  b=$(bytes_of "$W/$t")
+  exp=0
+  [ -f "$W/$t.expected" ] && exp=$(cat "$W/$t.expected")
+  $M "read: find|xargs cat ($t)" "$RUNS" "$b" -1 -- "find $W/$t -type f -print0 | xargs -0 cat > /dev/null"
+  $M "stanch scan ($t)" "$RUNS" "$b" "$exp" -- "$BIN" scan "$W/$t" --format json
+done
