@@ -207,7 +207,7 @@ log "scanning $what"
 status=0
 "$stanch" "${args[@]}" --format github --report "sarif=$sarif" --report "json=$report" "${extra[@]}" || status=$?
 if [[ ! -s $report ]]; then
-  fail "stanch exited with status $status before writing its report; $what were not scanned."
+  fail "stanch exited with status $status before writing its report, so nothing was scanned ($what)."
 fi
 if [[ -s $sarif ]]; then output sarif "$sarif"; fi
 
@@ -240,7 +240,7 @@ if jq -e '.summary.warnings | length > 0' "$report" >/dev/null; then
 fi
 
 if [[ $status -ge 2 ]]; then
-  fail "stanch reported errors (exit status $status; see the log above), so $what may not all have been scanned."
+  fail "stanch reported errors (exit status $status; see the log above), so parts of $what may not have been scanned."
 fi
 if [[ $findings -gt 0 ]]; then
   if [[ $fail_on_findings = true ]]; then

@@ -127,8 +127,11 @@ fn parse_confidence(s: &str) -> Result<f64, String> {
 
 /// Parses `FORMAT=FILE` for `--report`.
 fn parse_report(s: &str) -> Result<(Format, PathBuf), String> {
-    let (format, file) = s.split_once('=').ok_or_else(|| format!("{s:?} is not FORMAT=FILE (e.g. sarif=stanch.sarif)"))?;
-    let format = Format::from_str(format, true).map_err(|_| format!("{format:?} is not a format (text, json, sarif, junit, github)"))?;
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not FORMAT=FILE (e.g. sarif=stanch.sarif)"))?;
+    let format = Format::from_str(format, true)
+        .map_err(|_| format!("{format:?} is not a format (text, json, sarif, junit, github)"))?;
     if file.is_empty() {
         return Err(format!("{s:?} names no file"));
     }

@@ -201,7 +201,10 @@ impl Plan {
         };
         emit(common.format, &report, common.output.as_ref())?;
         // `--report FORMAT=FILE`: the same findings in more formats, never coloured.
-        let plain = Report { color: false, ..report };
+        let plain = Report {
+            color: false,
+            ..report
+        };
         for (format, path) in &common.report {
             emit(*format, &plain, Some(path))?;
         }
