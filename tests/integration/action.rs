@@ -34,10 +34,7 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-/// A second GitHub token of the right length, and a third.
-fn pat_b() -> String {
-    join(&["gh", "p_", "Zt5Yh8Qm1Wc4Nb7Rx2Lp6Ds9Fg3Kj0", "Vu4Hs8"])
-}
+/// A third GitHub token.
 fn pat_c() -> String {
     join(&["gh", "p_", "Mn3Bv6Cx9Zl2Kj5Hg8Fd1Sa4Qw7Er0", "Ty3Ui6"])
 }
@@ -78,7 +75,7 @@ fn fixture(dir: &TestDir) -> Fixture {
     let pr1 = commit(
         &repo,
         "src/deploy.sh",
-        &format!("export GH={}\n", pat_b()),
+        &format!("export GH={}\n", github_pat2()),
         "Add deploy script",
     );
     let pr2 = commit(&repo, "src/main.rs", "fn main() {}\n", "Add main");
@@ -190,7 +187,7 @@ fn pull_request_scans_only_its_commits() {
     assert!(log.contains("scanned 2 commits"), "{log}");
     assert!(log.contains(" bytes)"), "{log}");
     assert!(
-        !log.contains(&pat_b()) && !run.summary.contains(&pat_b()),
+        !log.contains(&github_pat2()) && !run.summary.contains(&github_pat2()),
         "secret printed in full"
     );
     assert_eq!(run.output("findings").as_deref(), Some("1"));
