@@ -47,6 +47,7 @@ pub fn check_sarif(bytes: &[u8]) -> Value {
         errors.join("\n")
     );
     // GitHub's limits: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+    // The upload limit is 10 MB gzip-compressed; checking the raw size is stricter.
     assert!(
         bytes.len() < 10 << 20,
         "SARIF larger than GitHub's 10 MB upload limit"
