@@ -20,6 +20,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// List the rules, or check rule files.
     Rules(RulesArgs),
+    /// Record known findings so that later scans report only new ones.
+    Baseline(BaselineArgs),
 }
 
 /// When to colour text output.
@@ -63,6 +65,18 @@ pub struct CommonArgs {
     /// Colour.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Use this config file instead of the discovered .stanch.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore .stanch.toml.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// List baseline and allowlist entries that matched nothing (the exit status is unchanged).
+    #[arg(long)]
+    pub report_unused: bool,
 }
 
 /// `stanch scan`.
@@ -105,6 +119,73 @@ pub enum RulesAction {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// `stanch baseline`.
+#[derive(Debug, Clone, Args)]
+pub struct BaselineArgs {
+    /// What to do with the baseline.
+    #[command(subcommand)]
+    pub action: BaselineAction,
+}
+
+/// `stanch baseline …` actions. `--output` names the baseline file written
+/// (default: `baseline` in .stanch.toml, else .stanch-baseline.json).
+#[derive(Debug, Clone, Subcommand)]
+pub enum BaselineAction {
+    /// Scan and record every current finding in a new baseline.
+    #[command(mut_arg("output", |a| a.help("The baseline file to write [default: `baseline` in .stanch.toml, else .stanch-baseline.json]")))]
+    Create(ScanArgs),
+    /// Scan again: add new findings, drop entries that match nothing, keep audit states.
+    #[command(mut_arg("output", |a| a.help("Where to write the updated baseline [default: the baseline read]")))]
+    Update(ScanArgs),
+    /// List entries with their audit state, or set states.
+    Audit(AuditArgs),
+    /// Convert another tool's baseline (merged into an existing one).
+    #[command(mut_arg("output", |a| a.help("The baseline file to write [default: `baseline` in .stanch.toml, else .stanch-baseline.json]")))]
+    Import(ImportArgs),
+}
+
+/// `stanch baseline audit`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    /// Set an entry's state: FINGERPRINT=unaudited|false-positive|accepted-risk|revoked (repeatable; a prefix of 8+ digits will do).
+    #[arg(long = "set", value_name = "FINGERPRINT=STATE")]
+    pub set: Vec<String>,
+    /// List, even on a terminal (no interactive stepping); `-f json` lists as JSON.
+    #[arg(long)]
+    pub list: bool,
+    /// Where scanned paths are relative to (to show the redacted lines).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Shared options (`--baseline` names the file).
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `stanch baseline import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The other tool's format.
+    #[arg(long, value_enum)]
+    pub from: ImportFormat,
+    /// The file to convert (.secrets.baseline, .gitleaksignore).
+    pub file: PathBuf,
+    /// The repository the fingerprints refer to (gitleaks: its files are read to hash the secrets).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Baselines `stanch baseline import` converts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A detect-secrets `.secrets.baseline` (SHA-1 hashes of secrets).
+    DetectSecrets,
+    /// A gitleaks `.gitleaksignore` (`commit:path:rule:line` fingerprints).
+    Gitleaks,
 }
 
 /// Formats of listings.
@@ -151,4 +232,13 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .parse::<u64>()
         .map(|n| n.saturating_mul(mul))
         .map_err(|_| format!("{s:?} is not a size (e.g. 500K, 25M)"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod blob;
 pub mod cli;
+pub mod config;
 pub mod engine;
 pub mod error;
 pub mod finding;

@@ -1,18 +1,22 @@
 //! Turns the command line (and the config) into a plan — a source, an engine,
 //! suppressors and a reporter — and runs it. The only module that imports all
 //! the others. Each command lives in its own file; they share `Plan`.
+mod baseline;
 mod pipeline;
 mod rules_cmd;
 mod scan;
 
 use crate::blob::Blob;
 use crate::cli::{Cli, Color, Command, CommonArgs};
+use crate::config::{self, Loaded};
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
 use crate::error::{Error, Result};
 use crate::finding::{dedup, Finding, Occurrence, Suppression};
 use crate::report::{self, Format, Report, RuleMeta, Summary};
 use crate::rules;
 use crate::sources::Stats;
+use crate::suppress::allowlist::{Allowlist, Allowlists};
+use crate::suppress::baseline::{Baseline, Document};
 use pipeline::Pipeline;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -37,6 +41,7 @@ pub fn run(cli: Cli) -> Result<RunOutcome> {
     match cli.command {
         Command::Scan(args) => scan::scan(args),
         Command::Rules(args) => rules_cmd::rules_cmd(args),
+        Command::Baseline(args) => baseline::baseline_cmd(args),
     }
 }
 
@@ -67,23 +72,132 @@ pub(crate) fn load_engine() -> Result<Engine> {
 /// settings that decide what is reported and how.
 pub(crate) struct Plan {
     pub engine: Engine,
+    /// The command line, with settings the config supplies filled in where the user gave none.
     pub common: CommonArgs,
     pub min_confidence: f64,
     pub max_file_size: u64,
     pub started: Instant,
+    /// Globs (gitignore syntax) from the config that `scan` does not read.
+    pub exclude: Vec<String>,
+    /// The baseline file named by `--baseline` or the config (loaded or not).
+    pub baseline_path: Option<PathBuf>,
+    allowlists: Allowlists,
+    baseline: Option<Baseline>,
+    paths: PathForms,
+}
+
+/// Turns reported paths into the forms suppressions are matched against: as
+/// reported, and relative to the repository root (the git work tree, else the
+/// scanned directory), so that `scan .`, `scan sub` and `scan /abs/repo` agree.
+#[derive(Debug, Default)]
+struct PathForms {
+    cwd: Option<PathBuf>,
+    base: Option<PathBuf>,
+}
+
+impl PathForms {
+    fn new(root: &Path) -> Self {
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|c| c.canonicalize().ok());
+        let base = config::git_root(root).or_else(|| root.canonicalize().ok());
+        PathForms { cwd, base }
+    }
+
+    /// The path relative to the repository root, for paths of files on disk
+    /// (`scan`); git sources already report repository-relative paths.
+    fn relative(&self, mode: &str, p: &str) -> Option<String> {
+        if mode != "scan" {
+            return None;
+        }
+        let (cwd, base) = (self.cwd.as_ref()?, self.base.as_ref()?);
+        let abs = if Path::new(p).is_absolute() {
+            PathBuf::from(p)
+        } else {
+            cwd.join(p)
+        };
+        let abs = abs.canonicalize().unwrap_or(abs);
+        let rel = abs.strip_prefix(base).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// The form stored in a baseline: repository-relative where known.
+    fn stored(&self, mode: &str, p: &str) -> String {
+        self.relative(mode, p).unwrap_or_else(|| p.to_string())
+    }
 }
 
 impl Plan {
     /// Loads the rules (and, where one is found, the config at `root`).
-    pub fn prepare(common: &CommonArgs, _root: &Path) -> Result<Plan> {
+    pub fn prepare(common: &CommonArgs, root: &Path) -> Result<Plan> {
+        Plan::prepare_with(common, root, true)
+    }
+
+    /// As `prepare`; `use_baseline: false` neither loads nor applies a
+    /// baseline (for commands that write one).
+    pub fn prepare_with(common: &CommonArgs, root: &Path, use_baseline: bool) -> Result<Plan> {
         let started = Instant::now();
-        let engine = load_engine()?;
+        let loaded = load_config(common, root)?;
+        let specs = config::merge_rules(rules::builtin()?, loaded.as_ref())?;
+        let engine = Engine::new(specs)?;
+        let cfg = loaded.as_ref().map(|l| &l.config);
+        let global = match cfg.filter(|c| c.allowlist != Default::default()) {
+            Some(c) => Some(
+                Allowlist::new("allowlist", &c.allowlist, true).map_err(|b| Error::Config {
+                    file: config_name(&loaded),
+                    message: b.message,
+                })?,
+            ),
+            None => None,
+        };
+        let user_rules: std::collections::HashSet<&str> = cfg
+            .map(|c| c.rule.iter().map(|r| r.id.as_str()).collect())
+            .unwrap_or_default();
+        let mut per_rule = Vec::new();
+        for r in engine.rules() {
+            if let Some(a) = &r.spec.allowlist {
+                let user = user_rules.contains(r.spec.id.as_str());
+                let list = Allowlist::new(&format!("rule {}: allowlist", r.spec.id), a, user)
+                    .map_err(|b| Error::Rule {
+                        file: if user {
+                            config_name(&loaded)
+                        } else {
+                            "rules".into()
+                        },
+                        rule: r.spec.id.clone(),
+                        message: b.message,
+                    })?;
+                per_rule.push((r.spec.id.clone(), list));
+            }
+        }
+        let baseline_path = common.baseline.clone().or_else(|| {
+            let l = loaded.as_ref()?;
+            let b = l.config.baseline.as_ref()?;
+            Some(l.path.parent().map_or_else(|| b.clone(), |d| d.join(b)))
+        });
+        let baseline = match (&baseline_path, use_baseline) {
+            (Some(p), true) => Some(Baseline::new(read_baseline(p)?)),
+            _ => None,
+        };
+        let mut common = common.clone();
+        common.threads = common.threads.or(cfg.and_then(|c| c.threads));
         Ok(Plan {
             engine,
-            min_confidence: common.min_confidence.unwrap_or(DEFAULT_MIN_CONFIDENCE),
-            max_file_size: common.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            common: common.clone(),
+            min_confidence: common
+                .min_confidence
+                .or(cfg.and_then(|c| c.min_confidence))
+                .unwrap_or(DEFAULT_MIN_CONFIDENCE),
+            max_file_size: common
+                .max_file_size
+                .or(cfg.and_then(|c| c.max_file_size))
+                .unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            exclude: cfg.map(|c| c.exclude.clone()).unwrap_or_default(),
+            common,
             started,
+            baseline_path,
+            allowlists: Allowlists::new(global, per_rule),
+            baseline,
+            paths: PathForms::new(root),
         })
     }
 
@@ -155,6 +269,32 @@ impl Plan {
                     ))
             });
         }
+        let saw_commits = c.occurrences.iter().any(|o| o.location.commit.is_some());
+        let (mut by_allowlist, mut by_baseline) = (0u64, 0u64);
+        if !self.allowlists.is_empty() || self.baseline.is_some() {
+            c.occurrences.retain(|o| {
+                let rel = self.paths.relative(mode, &o.location.path);
+                let mut forms: Vec<&str> = vec![&o.location.path];
+                forms.extend(rel.as_deref());
+                let commit = o.location.commit.as_ref().map(|c| c.id.as_str());
+                if self
+                    .allowlists
+                    .allows(&o.rule_id, &forms, &o.secret, commit)
+                {
+                    by_allowlist += 1;
+                    return false;
+                }
+                if self
+                    .baseline
+                    .as_ref()
+                    .is_some_and(|b| b.matches(&o.rule_id, &forms, &o.secret))
+                {
+                    by_baseline += 1;
+                    return false;
+                }
+                true
+            });
+        }
         let findings = dedup(c.occurrences);
         let mut summary = Summary {
             mode: mode.to_string(),
@@ -163,10 +303,20 @@ impl Plan {
             errors: c.errors.len() as u64,
             ..Summary::default()
         };
-        if c.inline_suppressed > 0 {
+        for (kind, n) in [
+            (Suppression::Inline, c.inline_suppressed),
+            (Suppression::Allowlist, by_allowlist),
+            (Suppression::Baseline, by_baseline),
+        ] {
+            if n > 0 {
+                summary.suppressed.insert(kind, n);
+            }
+        }
+        if self.common.report_unused {
+            summary.unused = self.allowlists.unused(saw_commits);
             summary
-                .suppressed
-                .insert(Suppression::Inline, c.inline_suppressed);
+                .unused
+                .extend(self.baseline.iter().flat_map(Baseline::unused));
         }
         summary.below_threshold = c.below_threshold;
         summary.warnings = c.warnings;
@@ -217,6 +367,42 @@ impl Plan {
         };
         Ok(RunOutcome { code, errors })
     }
+}
+
+/// The config that applies: none with `--no-config`; `--config FILE` (or
+/// `STANCH_CONFIG`), which must exist; else `.stanch.toml` where discovered.
+fn load_config(common: &CommonArgs, root: &Path) -> Result<Option<Loaded>> {
+    if common.no_config {
+        return Ok(None);
+    }
+    let explicit = common.config.clone().or_else(|| {
+        std::env::var_os("STANCH_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    match explicit.or_else(|| config::discover(root)) {
+        Some(p) => config::load(&p).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn config_name(loaded: &Option<Loaded>) -> String {
+    loaded.as_ref().map_or_else(
+        || config::FILE_NAME.to_string(),
+        |l| l.path.display().to_string(),
+    )
+}
+
+/// Reads and parses a baseline file.
+pub(crate) fn read_baseline(path: &Path) -> Result<Document> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Document::parse(&text).map_err(|message| Error::Baseline {
+        file: path.display().to_string(),
+        message,
+    })
 }
 
 fn rule_meta(engine: &Engine) -> HashMap<String, RuleMeta> {

@@ -2,17 +2,23 @@
 use super::{Plan, RunOutcome};
 use crate::cli::ScanArgs;
 use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::report::Summary;
 use crate::sources::{fs as fsrc, Stats};
 use std::path::{Path, PathBuf};
 
 /// Scans the paths (and stdin for `-`).
 pub(crate) fn scan(args: ScanArgs) -> Result<RunOutcome> {
-    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args
-        .paths
-        .iter()
-        .cloned()
-        .partition(|p| p.as_os_str() == "-");
-    for p in &paths {
+    let root = scan_root(&args)?;
+    let plan = Plan::prepare(&args.common, &root)?;
+    let (findings, summary, errors) = run(&plan, &args)?;
+    plan.report(&findings, summary, errors)
+}
+
+/// Checks that the paths exist; the directory whose config applies (the
+/// first path if it is a directory, else the current one).
+pub(crate) fn scan_root(args: &ScanArgs) -> Result<PathBuf> {
+    for p in args.paths.iter().filter(|p| p.as_os_str() != "-") {
         if std::fs::symlink_metadata(p).is_err() {
             return Err(Error::Usage(format!(
                 "{}: no such file or directory",
@@ -20,19 +26,29 @@ pub(crate) fn scan(args: ScanArgs) -> Result<RunOutcome> {
             )));
         }
     }
-    let root = paths
-        .first()
+    let first = args.paths.iter().find(|p| p.as_os_str() != "-");
+    Ok(first
         .filter(|p| p.is_dir())
-        .map_or(Path::new("."), |p| p.as_path());
-    let plan = Plan::prepare(&args.common, root)?;
+        .map_or_else(|| Path::new(".").to_path_buf(), |p| p.clone()))
+}
+
+/// Walks and scans with a prepared plan; suppressed, deduplicated findings.
+pub(crate) fn run(plan: &Plan, args: &ScanArgs) -> Result<(Vec<Finding>, Summary, Vec<Error>)> {
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p.as_os_str() == "-");
     let stats = Stats::default();
     let max = plan.max_file_size;
+    let mut exclude = plan.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
     let opts = fsrc::WalkOptions {
         paths,
         max_file_size: max,
         respect_ignore: !args.no_ignore,
-        exclude: args.exclude.clone(),
-        threads: args.common.threads.unwrap_or(0),
+        exclude,
+        threads: plan.common.threads.unwrap_or(0),
     };
     let collected = plan.collect(|visit, on_error| {
         if !stdin.is_empty() {
@@ -40,6 +56,5 @@ pub(crate) fn scan(args: ScanArgs) -> Result<RunOutcome> {
         }
         fsrc::walk(&opts, &stats, visit, on_error)
     })?;
-    let (findings, summary, errors) = plan.findings("scan", collected, &stats, false);
-    plan.report(&findings, summary, errors)
+    Ok(plan.findings("scan", collected, &stats, false))
 }

@@ -62,6 +62,9 @@ pub struct Summary {
     pub duration_ms: u64,
     /// Warnings (unterminated allow blocks, truncated history, …).
     pub warnings: Vec<String>,
+    /// Baseline and allowlist entries that matched nothing (`--report-unused`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unused: Vec<String>,
     /// Commits walked (history and CI scans).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commits: Option<u64>,

@@ -181,6 +181,9 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         writeln!(out, "suppressed: {}", parts.join(", "))?;
     }
+    for u in &s.unused {
+        writeln!(out, "{} {u}", st.paint("33", "unused:"))?;
+    }
     for w in &s.warnings {
         writeln!(out, "{} {w}", st.paint("33", "warning:"))?;
     }

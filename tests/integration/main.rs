@@ -3,5 +3,7 @@
 #[macro_use]
 mod util;
 mod action;
+mod baseline;
+mod config;
 mod sarif;
 mod scan;

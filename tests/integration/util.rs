@@ -116,3 +116,36 @@ pub fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
 }
+
+/// The `i`-th of a family of distinct GitHub PATs (same shape and entropy).
+pub fn github_pat_n(i: usize) -> String {
+    let body = "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw";
+    let k = i % body.len();
+    join(&["gh", "p_", &body[k..], &body[..k]])
+}
+
+/// Asserts that no planted secret appears in `text`.
+pub fn assert_no_plaintext(what: &str, text: &str) {
+    for s in [github_pat(), github_pat2(), aws_key_id(), stripe_live()] {
+        assert!(
+            !text.contains(&s),
+            "{what} holds a planted secret in plaintext:\n{text}"
+        );
+    }
+    for i in 0..40 {
+        assert!(
+            !text.contains(&github_pat_n(i)),
+            "{what} holds a planted secret in plaintext:\n{text}"
+        );
+    }
+}
+
+/// Runs a prepared command; returns (exit code, stdout, stderr).
+pub fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
+    let out = cmd.output().expect("run stanch");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
