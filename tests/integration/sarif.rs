@@ -463,3 +463,20 @@ stanch_test!(history_annotations_match_the_snapshot, |dir, cmd| {
     assert!(text.contains("status: not in HEAD"), "{text}");
     expect_file("sarif/history.junit.xml", &stable(&dir, &text));
 });
+
+stanch_test!(baseline_audit_rejects_report_formats, |dir, cmd| {
+    dir.write("a.py", format!("T = \"{}\"\n", github_pat()));
+    cmd.args(["baseline", "create"]).assert().code(0);
+    for f in ["sarif", "junit", "github"] {
+        let out = dir
+            .cmd()
+            .args(["baseline", "audit", "--list", "--format", f])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{f}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("text or json"),
+            "{f}"
+        );
+    }
+});
