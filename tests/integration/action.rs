@@ -760,3 +760,34 @@ fn the_documented_workflows_are_well_formed() {
         "{events:?}"
     );
 }
+
+#[test]
+fn the_baseline_input_suppresses_known_findings() {
+    let dir = TestDir::new();
+    let f = fixture(&dir);
+    // Record what HEAD holds (both tokens) in a baseline outside the repository.
+    let baseline = dir.path().join("known.json");
+    dir.cmd()
+        .current_dir(&f.repo)
+        .args(["baseline", "create", "--output", baseline.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let run = action(
+        &dir,
+        &f.repo,
+        "pull_request",
+        pr_payload(&f.base, &f.pr2),
+        &[("INPUT_BASELINE", baseline.to_str().unwrap())],
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.log());
+    assert_eq!(run.output("findings").as_deref(), Some("0"));
+    // And the same run without it fails: the baseline did the suppressing.
+    let run = action(
+        &dir,
+        &f.repo,
+        "pull_request",
+        pr_payload(&f.base, &f.pr2),
+        &[],
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.log());
+}
