@@ -1,5 +1,29 @@
-//! Embeds every `rules/*.toml` into the binary, so no rules directory is needed at run time.
+//! Embeds the rule catalog into the binary, so no rules directory is needed at
+//! run time: the text of every `rules/*.toml` (for `stanch rules check` and the
+//! lints) and the rules themselves as static data, so that start-up costs no
+//! TOML parsing (milliseconds for hundreds of rules; a pre-commit hook must
+//! start in a few). Validation of the files is the test suite's job; a file
+//! that does not parse here fails the build with its name.
+use std::fmt::Write as _;
 use std::{env, fs, path::Path};
+
+fn s(v: Option<&toml::Value>) -> Option<String> {
+    v.and_then(|v| v.as_str()).map(str::to_string)
+}
+
+fn f(v: Option<&toml::Value>) -> Option<f64> {
+    v.and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+}
+
+fn list(v: Option<&toml::Value>) -> Vec<String> {
+    v.and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
@@ -10,17 +34,54 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let mut out = String::from("/// Built-in rule files: (file name, TOML text).\npub(crate) static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
-    for f in &files {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let name = f.file_name().expect("file name").to_string_lossy();
-        let abs = fs::canonicalize(f).expect("canonical path");
-        out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
+    let mut texts = String::from("/// Built-in rule files: (file name, TOML text).\npub(crate) static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
+    let mut rules = String::from("/// Built-in rules, as parsed at build time.\npub(crate) static BUILTIN_RULES: &[StaticRule] = &[\n");
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().expect("file name").to_string_lossy();
+        let abs = fs::canonicalize(path).expect("canonical path");
+        writeln!(
+            texts,
+            "    ({name:?}, include_str!({:?})),",
             abs.display().to_string()
-        ));
+        )
+        .expect("write");
+        let text = fs::read_to_string(path).expect("read rule file");
+        let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("rules/{name}: {e}"));
+        let Some(list_of_rules) = table.get("rule").and_then(|r| r.as_array()) else {
+            continue;
+        };
+        for r in list_of_rules {
+            let g = |k: &str| r.get(k);
+            let opt_str = |k: &str| match s(g(k)) {
+                Some(v) => format!("Some({v:?})"),
+                None => "None".to_string(),
+            };
+            let strs = |k: &str| format!("&{:?}", list(g(k)));
+            let opt_f = |k: &str| match f(g(k)) {
+                Some(v) => format!("Some({v:?})"),
+                None => "None".to_string(),
+            };
+            writeln!(
+                rules,
+                "    StaticRule {{ id: {:?}, name: {:?}, keywords: {}, regex: {}, path: {}, confidence: {:?}, entropy: {}, checksum: {}, window: {}, remediation: {:?}, secret_match: {} }},",
+                s(g("id")).unwrap_or_default(),
+                s(g("name")).unwrap_or_default(),
+                strs("keywords"),
+                opt_str("regex"),
+                opt_str("path"),
+                f(g("confidence")).unwrap_or(0.0),
+                opt_f("entropy"),
+                opt_str("checksum"),
+                g("window").and_then(|v| v.as_integer()).map_or("None".to_string(), |w| format!("Some({w})")),
+                s(g("remediation")).unwrap_or_default(),
+                strs("secret_match"),
+            )
+            .expect("write");
+        }
     }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("builtin_rules.rs");
-    fs::write(dest, out).expect("write builtin_rules.rs");
+    texts.push_str("];\n");
+    rules.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
+    fs::write(out.join("builtin_rules.rs"), texts + &rules).expect("write builtin_rules.rs");
 }

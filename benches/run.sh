@@ -43,5 +43,5 @@ for t in empty single tree-4500 tree-200mb; do
   exp=0
   [ -f "$W/$t.expected" ] && exp=$(cat "$W/$t.expected")
   $M "read: find|xargs cat ($t)" "$RUNS" "$b" -1 -- "find $W/$t -type f -print0 | xargs -0 cat > /dev/null"
-  $M "stanch scan ($t)" "$RUNS" "$b" "$exp" -- "$BIN" scan "$W/$t" --format json
+  $M "stanch scan ($t)" "$RUNS" "$b" "$exp" -- "$BIN" scan "$W/$t" --format json --no-config
 done

@@ -17,6 +17,7 @@ use checksum::Checksum;
 use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// How far either side of a keyword a single-line window reaches at most, so
@@ -24,8 +25,10 @@ use std::sync::{Arc, OnceLock};
 const MAX_LINE_REACH: usize = 4096;
 /// Confidence below which findings are not reported unless asked for.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.3;
+/// Bytes a run scans with the quick-to-build prefilter before building the DFA.
+const DFA_AFTER_BYTES: u64 = 1 << 20;
 /// Compiled-size ceiling of a rule regex: a rule that exceeds it is rejected.
-const REGEX_SIZE_LIMIT: usize = 8 << 20;
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// A rule ready to match.
 #[derive(Debug)]
@@ -35,7 +38,7 @@ pub struct Rule {
     /// The id, shared with every occurrence it produces.
     pub id: Arc<str>,
     checksum: Option<Checksum>,
-    regex: OnceLock<std::result::Result<(Regex, usize), String>>,
+    regex: OnceLock<std::result::Result<Compiled, String>>,
 }
 
 impl Rule {
@@ -57,9 +60,12 @@ impl Rule {
     }
 
     /// The compiled content regex and the index of its secret group.
-    fn regex(&self) -> Option<&std::result::Result<(Regex, usize), String>> {
+    fn regex(&self) -> Option<&std::result::Result<Compiled, String>> {
         let src = self.spec.regex.as_deref()?;
-        Some(self.regex.get_or_init(|| compile(src)))
+        Some(
+            self.regex
+                .get_or_init(|| compile(src, &self.spec.secret_match)),
+        )
     }
 
     /// Compiles the rule's regexes now, reporting what is wrong.
@@ -68,27 +74,59 @@ impl Rule {
             return Err(e.clone());
         }
         if let Some(p) = &self.spec.path {
-            regex::Regex::new(p).map_err(|e| format!("bad path regex: {e}"))?;
+            regex_lite::Regex::new(p).map_err(|e| format!("bad path regex: {e}"))?;
         }
         Ok(())
     }
 }
 
-fn compile(src: &str) -> std::result::Result<(Regex, usize), String> {
-    // Multi-line mode: a window sits inside the whole blob, so `^`/`$` must mean
-    // line boundaries (CRLF included) for rules written line by line.
-    let re = RegexBuilder::new(src)
-        .unicode(false)
+/// A rule's compiled content regex, its secret group, and the regexes the
+/// secret must also match.
+#[derive(Debug)]
+struct Compiled {
+    re: Regex,
+    group: usize,
+    secret_match: Vec<Regex>,
+}
+
+impl Compiled {
+    fn accepts(&self, secret: &[u8]) -> bool {
+        self.secret_match.iter().all(|r| r.is_match(secret))
+    }
+}
+
+fn builder(src: &str) -> RegexBuilder {
+    let mut b = RegexBuilder::new(src);
+    b.unicode(false)
         .multi_line(true)
         .crlf(true)
-        .size_limit(REGEX_SIZE_LIMIT)
+        .size_limit(REGEX_SIZE_LIMIT);
+    b
+}
+
+fn compile(src: &str, secret_match: &[String]) -> std::result::Result<Compiled, String> {
+    // Multi-line mode: a window sits inside the whole blob, so `^`/`$` must mean
+    // line boundaries (CRLF included) for rules written line by line.
+    let re = builder(src)
         .build()
         .map_err(|e| format!("bad regex: {e}"))?;
     let group = re
         .capture_names()
         .position(|n| n == Some("secret"))
         .unwrap_or(if re.captures_len() > 1 { 1 } else { 0 });
-    Ok((re, group))
+    let secret_match = secret_match
+        .iter()
+        .map(|m| {
+            builder(m)
+                .build()
+                .map_err(|e| format!("bad secret_match regex: {e}"))
+        })
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(Compiled {
+        re,
+        group,
+        secret_match,
+    })
 }
 
 /// What a candidate points at.
@@ -115,12 +153,18 @@ pub struct Candidate {
 #[derive(Debug)]
 pub struct Engine {
     rules: Vec<Rule>,
-    prefilter: Option<AhoCorasick>,
+    /// The keywords, lower-cased; pattern ids index `pattern_rules`.
+    patterns: Vec<String>,
+    /// A quick-to-build automaton for the first bytes of a run.
+    prefilter_small: Option<AhoCorasick>,
+    /// A faster-scanning DFA, built once a run has scanned enough bytes to repay it.
+    prefilter_large: OnceLock<Option<AhoCorasick>>,
+    scanned: AtomicU64,
     /// For each prefilter pattern, the rules that own that keyword.
     pattern_rules: Vec<Vec<u32>>,
-    /// Rules with a path regex, and their set (built on first use).
+    /// Rules with a path regex, and their regexes (compiled on first use).
     path_rules: Vec<u32>,
-    path_set: OnceLock<Option<regex::RegexSet>>,
+    path_regexes: OnceLock<Vec<Option<regex_lite::Regex>>>,
     /// Whether some content rule has no keyword and so must run everywhere.
     unkeyed: Vec<u32>,
 }
@@ -164,33 +208,23 @@ impl Engine {
                 }
             }
         }
-        let prefilter = if patterns.is_empty() {
+        let prefilter_small = if patterns.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&patterns)
-                    .or_else(|_| {
-                        AhoCorasick::builder()
-                            .ascii_case_insensitive(true)
-                            .build(&patterns)
-                    })
-                    .map_err(|e| Error::Rule {
-                        file: String::new(),
-                        rule: "?".into(),
-                        message: e.to_string(),
-                    })?,
-            )
+            Some(build_prefilter(
+                &patterns,
+                AhoCorasickKind::NoncontiguousNFA,
+            )?)
         };
         Ok(Engine {
             rules,
-            prefilter,
+            patterns,
+            prefilter_small,
+            prefilter_large: OnceLock::new(),
+            scanned: AtomicU64::new(0),
             pattern_rules,
             path_rules,
-            path_set: OnceLock::new(),
+            path_regexes: OnceLock::new(),
             unkeyed,
         })
     }
@@ -208,16 +242,40 @@ impl Engine {
             .collect()
     }
 
-    fn path_set(&self) -> Option<&regex::RegexSet> {
-        self.path_set
-            .get_or_init(|| {
-                let pats = self
-                    .path_rules
-                    .iter()
-                    .map(|&i| self.rules[i as usize].spec.path.as_deref().unwrap_or("$^"));
-                regex::RegexSet::new(pats).ok()
-            })
-            .as_ref()
+    /// Path regexes use `regex-lite`: paths are short, so its slower matching
+    /// costs nothing, while its compile time is a tenth of `regex`'s, which
+    /// matters to a pre-commit run that scans three files.
+    fn path_regexes(&self) -> &[Option<regex_lite::Regex>] {
+        self.path_regexes.get_or_init(|| {
+            self.path_rules
+                .iter()
+                .map(|&i| {
+                    self.rules[i as usize]
+                        .spec
+                        .path
+                        .as_deref()
+                        .and_then(|p| regex_lite::Regex::new(p).ok())
+                })
+                .collect()
+        })
+    }
+
+    /// The prefilter for a blob of `len` bytes: the NFA until the run has
+    /// scanned `DFA_AFTER_BYTES`, then the DFA, whose build (milliseconds for
+    /// hundreds of keywords) is only worth it for large scans.
+    fn prefilter(&self, len: usize) -> Option<&AhoCorasick> {
+        let small = self.prefilter_small.as_ref()?;
+        if let Some(large) = self.prefilter_large.get() {
+            return large.as_ref().or(Some(small));
+        }
+        let before = self.scanned.fetch_add(len as u64, Ordering::Relaxed);
+        if before + len as u64 >= DFA_AFTER_BYTES {
+            let large = self
+                .prefilter_large
+                .get_or_init(|| build_prefilter(&self.patterns, AhoCorasickKind::DFA).ok());
+            return large.as_ref().or(Some(small));
+        }
+        Some(small)
     }
 
     /// Scans one blob. `path` is only matched against path rules.
@@ -226,9 +284,9 @@ impl Engine {
         // Path rules: flag the file, and decide which path-restricted content rules may run.
         let mut path_ok: Vec<u32> = Vec::new();
         if !self.path_rules.is_empty() && !path.is_empty() {
-            if let Some(set) = self.path_set() {
-                for m in set.matches(path).iter() {
-                    let ri = self.path_rules[m];
+            for (k, re) in self.path_regexes().iter().enumerate() {
+                if re.as_ref().is_some_and(|re| re.is_match(path)) {
+                    let ri = self.path_rules[k];
                     let rule = &self.rules[ri as usize];
                     if rule.spec.is_path_only() {
                         let score = score::Score {
@@ -247,7 +305,7 @@ impl Engine {
                 }
             }
         }
-        let Some(ac) = &self.prefilter else {
+        let Some(ac) = self.prefilter(bytes.len()) else {
             return out;
         };
         // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
@@ -289,9 +347,10 @@ impl Engine {
         // overlap, so no candidate is produced twice.
         for (ri, ws, we) in merged {
             let rule = &self.rules[ri as usize];
-            let Some(Ok((re, group))) = rule.regex() else {
+            let Some(Ok(compiled)) = rule.regex() else {
                 continue;
             };
+            let re = &compiled.re;
             let hay = &bytes[..we];
             let mut locs = re.capture_locations();
             let mut pos = ws;
@@ -304,10 +363,10 @@ impl Engine {
                 } else {
                     m.end() + 1
                 };
-                let Some((ss, se)) = locs.get(*group) else {
+                let Some((ss, se)) = locs.get(compiled.group) else {
                     continue;
                 };
-                if se <= ss {
+                if se <= ss || !compiled.accepts(&bytes[ss..se]) {
                     continue;
                 }
                 if let Some(sc) = score::score(
@@ -326,6 +385,19 @@ impl Engine {
         }
         out
     }
+}
+
+fn build_prefilter(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(patterns)
+        .map_err(|e| Error::Rule {
+            file: String::new(),
+            rule: "?".into(),
+            message: format!("keyword prefilter: {e}"),
+        })
 }
 
 /// The window a rule's regex sees around a keyword hit at `s..e`: the hit's
@@ -361,6 +433,7 @@ mod tests {
             examples: vec![],
             negative_examples: vec![],
             example_path: None,
+            secret_match: vec![],
             allowlist: None,
         }
     }

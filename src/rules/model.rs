@@ -29,6 +29,10 @@ pub struct RuleSpec {
     pub path: Option<String>,
     /// Base confidence in [0, 1].
     pub confidence: f64,
+    /// Regexes the secret itself must all match (e.g. "holds a digit"): shape
+    /// tests kept out of `regex` so that it stays small and fast.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secret_match: Vec<String>,
     /// Minimum Shannon entropy (bits per char) of the secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f64>,
