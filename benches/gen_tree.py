@@ -15,8 +15,12 @@ import random
 import string
 
 B62 = string.ascii_letters + string.digits
+# Identifiers use ordinary words; the words a secret scanner reacts to (token,
+# secret, password, key, auth) appear through a few templates only, at about the
+# rate measured on real code: one prefilter keyword hit per ~600 bytes (the
+# crates.io sources of this project's dependencies have one per 773 bytes).
 WORDS = ("user account order item cache request response handler config client server "
-         "session token key secret password auth value name path file index buffer stream "
+         "value name file index buffer stream count limit offset total "
          "parser reader writer event queue worker result error status message payload header "
          "record table column field schema model view route policy role scope grant").split()
 
@@ -27,9 +31,15 @@ def camel(r):
     w = [r.choice(WORDS) for _ in range(r.randint(1, 3))]
     return w[0] + "".join(x.title() for x in w[1:])
 
+# Share of lines drawn from the templates that mention token/password/secret/key.
+SENSITIVE = 0.06
+
+def pick(r, neutral, sensitive):
+    return r.choice(sensitive if r.random() < SENSITIVE else neutral)
+
 def py_line(r):
     a, b, c = ident(r), ident(r), ident(r)
-    return r.choice([
+    return pick(r, [
         f"def {a}(self, {b}, {c}=None):",
         f"    {a} = self.{b}.get({c!r})",
         f"    if {a} is None:",
@@ -37,67 +47,73 @@ def py_line(r):
         f"    return {a}.{b}({c})",
         f"    # Refresh the {b} when the {c} expires.",
         f"    {a} = os.environ.get(\"{b.upper()}\")",
-        f"    token = request.headers.get(\"Authorization\")",
-        f"    password = form.cleaned_data[\"password\"]",
         f"    for {a} in {b}:",
         f"        logger.debug(\"%s %s\", {a}, {c})",
         f"import {a}",
         f"from {a} import {b}",
         f"class {camel(r).title()}({camel(r).title()}):",
-        f"    secret_name = \"{b}-{c}\"",
         "",
+    ], [
+        f"    token = request.headers.get(\"Authorization\")",
+        f"    password = form.cleaned_data[\"password\"]",
+        f"    secret_name = \"{b}-{c}\"",
     ])
 
 def js_line(r):
     a, b, c = camel(r), camel(r), camel(r)
-    return r.choice([
+    return pick(r, [
         f"export function {a}({b}, {c}) {{",
         f"  const {a} = await fetch(`/api/${{{b}}}/{c}`);",
         f"  if (!{a}.ok) throw new Error('{b} failed');",
-        f"  const token = getToken({b});",
         f"  return {{ ...{a}, {b}: {c} }};",
-        f"  // TODO: rotate the {b} key before {c}",
-        f"  const apiKey = process.env.{b.upper()}_KEY;",
         f"}}",
         f"import {{ {a} }} from './{b}';",
         f"  {a}.on('{b}', ({c}) => {{ console.log({c}); }});",
         "",
+    ], [
+        f"  const token = getToken({b});",
+        f"  // TODO: rotate the {b} key before {c}",
+        f"  const apiKey = process.env.{b.upper()}_KEY;",
     ])
 
 def go_line(r):
     a, b, c = camel(r), camel(r), camel(r)
-    return r.choice([
+    return pick(r, [
         f"func {a}(ctx context.Context, {b} string) (*{c.title()}, error) {{",
         f"\t{a}, err := {b}.Get(ctx, {c})",
         f"\tif err != nil {{ return nil, fmt.Errorf(\"{b}: %w\", err) }}",
-        f"\tsecret := os.Getenv(\"{b.upper()}_SECRET\")",
-        f"\treturn &{c.title()}{{Key: {a}}}, nil",
+        f"\treturn &{c.title()}{{Name: {a}}}, nil",
         f"}}",
         "",
+    ], [
+        f"\tsecret := os.Getenv(\"{b.upper()}_SECRET\")",
+        f"\treturn &{c.title()}{{Key: {a}}}, nil",
     ])
 
 def rs_line(r):
     a, b, c = ident(r), ident(r), ident(r)
-    return r.choice([
+    return pick(r, [
         f"pub fn {a}(&self, {b}: &str) -> Result<{camel(r).title()}, Error> {{",
         f"    let {a} = self.{b}.get({c}).ok_or(Error::Missing)?;",
-        f"    let token = std::env::var(\"{b.upper()}_TOKEN\")?;",
-        f"    // The {b} key is looked up once per {c}.",
         f"    Ok({a})",
         f"}}",
         f"use crate::{a}::{b};",
         "",
+    ], [
+        f"    let token = std::env::var(\"{b.upper()}_TOKEN\")?;",
+        f"    // The {b} key is looked up once per {c}.",
     ])
 
 def yaml_line(r):
     a, b = ident(r), ident(r)
-    return r.choice([
+    return pick(r, [
         f"{a}:",
         f"  {b}: {r.randint(1, 9999)}",
         f"  {b}_enabled: true",
+        f"  image: registry.local/{a}:{r.randint(1, 40)}.{r.randint(0, 9)}",
+    ], [
         f"  password: ${{{a.upper()}_PASSWORD}}",
         f"  secretName: {a}-{b}",
-        f"  image: registry.local/{a}:{r.randint(1, 40)}.{r.randint(0, 9)}",
     ])
 
 def md_line(r):

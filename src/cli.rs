@@ -22,6 +22,12 @@ pub enum Command {
     Rules(RulesArgs),
     /// Record known findings so that later scans report only new ones.
     Baseline(BaselineArgs),
+    /// Scan what the next commit adds (the index against HEAD): the pre-commit check.
+    Staged(StagedArgs),
+    /// Scan git history: every blob each commit introduced, each distinct blob once.
+    History(HistoryArgs),
+    /// Write a plain .git/hooks/pre-commit that runs `stanch staged`.
+    InstallHook(InstallHookArgs),
 }
 
 /// When to colour text output.
@@ -97,6 +103,54 @@ pub struct ScanArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `stanch staged`.
+#[derive(Debug, Clone, Args)]
+pub struct StagedArgs {
+    /// The repository (default: the one containing the current directory).
+    #[arg(long)]
+    pub repo: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `stanch history`.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// The repository (a work tree, a directory in one, or a bare repository).
+    #[arg(default_value = ".")]
+    pub repo: PathBuf,
+    /// Every commit reachable from any ref (branches, tags, remotes, stash), not just HEAD.
+    #[arg(long)]
+    pub all: bool,
+    /// Only the commits of a range: `A..B` (in B, not in A) or `A...B` (in either, not in both).
+    #[arg(long, value_name = "A..B")]
+    pub range: Option<String>,
+    /// Only commits committed on or after this date (YYYY-MM-DD, RFC 3339, or @SECONDS).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only commits committed on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// The history of this branch (or any ref) instead of HEAD.
+    #[arg(long, value_name = "NAME")]
+    pub branch: Option<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `stanch install-hook`.
+#[derive(Debug, Clone, Args)]
+pub struct InstallHookArgs {
+    /// The repository (default: the one containing the current directory).
+    #[arg(long)]
+    pub repo: Option<PathBuf>,
+    /// Replace an existing pre-commit hook that stanch did not write.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `stanch rules`.

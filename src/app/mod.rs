@@ -2,9 +2,12 @@
 //! suppressors and a reporter — and runs it. The only module that imports all
 //! the others. Each command lives in its own file; they share `Plan`.
 mod baseline;
+mod history;
+mod install_hook;
 mod pipeline;
 mod rules_cmd;
 mod scan;
+mod staged;
 
 use crate::blob::Blob;
 use crate::cli::{Cli, Color, Command, CommonArgs};
@@ -42,6 +45,9 @@ pub fn run(cli: Cli) -> Result<RunOutcome> {
         Command::Scan(args) => scan::scan(args),
         Command::Rules(args) => rules_cmd::rules_cmd(args),
         Command::Baseline(args) => baseline::baseline_cmd(args),
+        Command::Staged(args) => staged::staged(args),
+        Command::History(args) => history::history(args),
+        Command::InstallHook(args) => install_hook::install_hook(args),
     }
 }
 
@@ -235,6 +241,48 @@ impl Plan {
             collected
                 .lock()
                 .expect("no panics while holding the lock")
+                .errors
+                .push(e)
+        };
+        source(&visit, &on_error)?;
+        Ok(collected
+            .into_inner()
+            .expect("no panics while holding the lock"))
+    }
+
+    /// Like `collect`, for sources that tag each blob with a key (history:
+    /// which blob and path it is). Occurrences come back with their key rather
+    /// than in `Collected`, so that the caller can copy them to every commit
+    /// that introduced the blob; `tick` gets each blob's occurrence count.
+    #[allow(clippy::type_complexity)]
+    pub fn collect_keyed(
+        &self,
+        tick: &(dyn Fn(usize) + Sync),
+        source: impl FnOnce(&(dyn Fn(u64, Blob<'_>) + Sync), &(dyn Fn(Error) + Sync)) -> Result<()>,
+    ) -> Result<(Collected, Vec<(u64, Vec<Occurrence>)>)> {
+        let pipe = self.pipeline();
+        let collected = Mutex::new((Collected::default(), Vec::new()));
+        let visit = |key: u64, blob: Blob<'_>| {
+            let mut o = pipe.process(&blob);
+            tick(o.occurrences.len());
+            if !o.occurrences.is_empty()
+                || o.inline_suppressed > 0
+                || o.below_threshold > 0
+                || !o.warnings.is_empty()
+            {
+                let occurrences = std::mem::take(&mut o.occurrences);
+                let mut guard = collected.lock().expect("no panics while holding the lock");
+                guard.0.absorb(o);
+                if !occurrences.is_empty() {
+                    guard.1.push((key, occurrences));
+                }
+            }
+        };
+        let on_error = |e: Error| {
+            collected
+                .lock()
+                .expect("no panics while holding the lock")
+                .0
                 .errors
                 .push(e)
         };

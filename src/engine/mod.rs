@@ -74,7 +74,7 @@ impl Rule {
             return Err(e.clone());
         }
         if let Some(p) = &self.spec.path {
-            regex_lite::Regex::new(p).map_err(|e| format!("bad path regex: {e}"))?;
+            path_regex(p)?;
         }
         Ok(())
     }
@@ -162,9 +162,8 @@ pub struct Engine {
     scanned: AtomicU64,
     /// For each prefilter pattern, the rules that own that keyword.
     pattern_rules: Vec<Vec<u32>>,
-    /// Rules with a path regex, and their regexes (compiled on first use).
-    path_rules: Vec<u32>,
-    path_regexes: OnceLock<Vec<Option<regex_lite::Regex>>>,
+    /// Rules with a path regex.
+    path_rules: Vec<PathRule>,
     /// Whether some content rule has no keyword and so must run everywhere.
     unkeyed: Vec<u32>,
 }
@@ -191,7 +190,10 @@ impl Engine {
         let (mut path_rules, mut unkeyed) = (Vec::new(), Vec::new());
         for (i, r) in rules.iter().enumerate() {
             if r.spec.path.is_some() {
-                path_rules.push(i as u32);
+                path_rules.push(PathRule::new(
+                    i as u32,
+                    r.spec.path.as_deref().unwrap_or_default(),
+                ));
             }
             if r.spec.regex.is_some() && r.spec.keywords.is_empty() {
                 unkeyed.push(i as u32);
@@ -224,7 +226,6 @@ impl Engine {
             scanned: AtomicU64::new(0),
             pattern_rules,
             path_rules,
-            path_regexes: OnceLock::new(),
             unkeyed,
         })
     }
@@ -240,24 +241,6 @@ impl Engine {
             .iter()
             .filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.clone(), e)))
             .collect()
-    }
-
-    /// Path regexes use `regex-lite`: paths are short, so its slower matching
-    /// costs nothing, while its compile time is a tenth of `regex`'s, which
-    /// matters to a pre-commit run that scans three files.
-    fn path_regexes(&self) -> &[Option<regex_lite::Regex>] {
-        self.path_regexes.get_or_init(|| {
-            self.path_rules
-                .iter()
-                .map(|&i| {
-                    self.rules[i as usize]
-                        .spec
-                        .path
-                        .as_deref()
-                        .and_then(|p| regex_lite::Regex::new(p).ok())
-                })
-                .collect()
-        })
     }
 
     /// The prefilter for a blob of `len` bytes: the NFA until the run has
@@ -284,9 +267,10 @@ impl Engine {
         // Path rules: flag the file, and decide which path-restricted content rules may run.
         let mut path_ok: Vec<u32> = Vec::new();
         if !self.path_rules.is_empty() && !path.is_empty() {
-            for (k, re) in self.path_regexes().iter().enumerate() {
-                if re.as_ref().is_some_and(|re| re.is_match(path)) {
-                    let ri = self.path_rules[k];
+            let lower = path.to_ascii_lowercase();
+            for pr in &self.path_rules {
+                if pr.matches(path, &lower) {
+                    let ri = pr.rule;
                     let rule = &self.rules[ri as usize];
                     if rule.spec.is_path_only() {
                         let score = score::Score {
@@ -387,6 +371,78 @@ impl Engine {
     }
 }
 
+/// A path rule: its regex, compiled only once a path passes a literal check.
+/// Most files match no path rule, and a literal test is cheaper both to set
+/// up and to run than any regex over every path of a large tree.
+#[derive(Debug)]
+struct PathRule {
+    rule: u32,
+    src: String,
+    /// Lower-cased literals one of which every match contains; `None`: unknown, always run the regex.
+    needles: Option<Vec<Vec<u8>>>,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl PathRule {
+    fn new(rule: u32, src: &str) -> Self {
+        PathRule {
+            rule,
+            src: src.to_string(),
+            needles: needles(src),
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn matches(&self, path: &str, lower: &str) -> bool {
+        if let Some(needles) = &self.needles {
+            let hay = lower.as_bytes();
+            if !needles
+                .iter()
+                .any(|n| memchr::memmem::find(hay, n).is_some())
+            {
+                return false;
+            }
+        }
+        self.regex
+            .get_or_init(|| path_regex(&self.src).ok())
+            .as_ref()
+            .is_some_and(|re| re.is_match(path.as_bytes()))
+    }
+}
+
+fn path_regex(src: &str) -> std::result::Result<Regex, String> {
+    RegexBuilder::new(src)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("bad path regex: {e}"))
+}
+
+/// Literals (lower-cased) one of which every match of `src` must contain: the
+/// suffix literals regex-syntax extracts, when it finds a finite set of
+/// non-empty ones.
+fn needles(src: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(src)
+        .ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Suffix).extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = lits
+        .iter()
+        .map(|l| l.as_bytes().to_ascii_lowercase())
+        .collect();
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
 fn build_prefilter(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick> {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -457,6 +513,25 @@ mod tests {
         e.scan("f", b"aaa_123");
         assert!(e.rules[0].regex.get().is_some());
         assert!(e.rules[1].regex.get().is_none());
+    }
+
+    #[test]
+    fn path_rules_prefilter_on_literals_soundly() {
+        let n = needles(r"(?:^|/)\.env(?:\.(?:local|prod))?$").expect("literals");
+        assert!(n.iter().all(|l| !l.is_empty()));
+        let pr = PathRule::new(0, r"(?i)(?:^|/)id_(?:rsa|ed25519)$");
+        for (p, want) in [
+            ("a/ID_RSA", true),
+            ("id_ed25519", true),
+            ("id_rsa.pub", false),
+            ("src/main.rs", false),
+        ] {
+            assert_eq!(pr.matches(p, &p.to_ascii_lowercase()), want, "{p}");
+        }
+        // A pattern with no usable literal still works, through the regex.
+        let any = PathRule::new(0, r"^[^/]+$");
+        assert!(any.matches("x", "x"));
+        assert!(!any.matches("a/x", "a/x"));
     }
 
     #[test]

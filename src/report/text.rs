@@ -73,11 +73,16 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
     } else {
         writeln!(out, "  secret   {}", r.shown_secret(f))?;
     }
-    if f.checksum_valid == Some(true) {
-        writeln!(
+    match f.checksum_valid {
+        Some(true) => writeln!(
             out,
-            "  checksum valid: this is a well-formed live-format token"
-        )?;
+            "  checksum valid: a well-formed token of a live format"
+        )?,
+        Some(false) => writeln!(
+            out,
+            "  checksum does not match: probably a test or made-up value"
+        )?,
+        None => {}
     }
     if f.locations.len() > 1 {
         let more: Vec<String> = f.locations[1..].iter().take(5).map(where_).collect();
@@ -187,5 +192,31 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for w in &s.warnings {
         writeln!(out, "{} {w}", st.paint("33", "warning:"))?;
     }
+    if s.mode == "staged" && n > 0 {
+        staged_advice(&st, out)?;
+    }
+    Ok(())
+}
+
+/// What a committer whose commit was blocked can do next.
+fn staged_advice(st: &Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        st.paint(
+            "1",
+            "This commit was blocked because it adds the secrets above. To go on, either:"
+        )
+    )?;
+    writeln!(out, "  - remove each secret from the file, `git add` it again and commit; then rotate the secret (treat it as leaked);")?;
+    writeln!(
+        out,
+        "  - or, if it is a false positive, add a `stanch:allow` comment on its line;"
+    )?;
+    writeln!(
+        out,
+        "  - or accept it in the baseline (see \"Suppressing findings\" in the README)."
+    )?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Sources turn places (directories, stdin, the git index, git history) into
 //! blobs with provenance. They know nothing of rules or findings.
 pub mod fs;
+pub mod git;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

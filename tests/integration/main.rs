@@ -5,5 +5,7 @@ mod util;
 mod action;
 mod baseline;
 mod config;
+mod git;
+mod precommit;
 mod sarif;
 mod scan;

@@ -149,3 +149,121 @@ pub fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A git repository in a test directory, driven by the `git` CLI with a fixed
+/// author and a clock that ticks one minute per commit, so commit ids are
+/// the same on every run.
+pub struct Git {
+    pub dir: PathBuf,
+    clock: std::cell::Cell<i64>,
+}
+
+/// The epoch second of the first test commit (2024-01-01T00:00:00Z).
+pub const GIT_EPOCH: i64 = 1_704_067_200;
+
+impl Git {
+    /// `git init` (branch `main`) in `dir`.
+    pub fn init(dir: &Path) -> Git {
+        std::fs::create_dir_all(dir).expect("mkdir");
+        let g = Git {
+            dir: dir.to_path_buf(),
+            clock: std::cell::Cell::new(GIT_EPOCH),
+        };
+        g.run(&["init", "-q", "-b", "main"]);
+        g
+    }
+
+    /// Wraps an existing repository (e.g. a clone).
+    pub fn at(dir: &Path) -> Git {
+        Git {
+            dir: dir.to_path_buf(),
+            clock: std::cell::Cell::new(GIT_EPOCH + 1_000_000),
+        }
+    }
+
+    /// A `git` command in the repository with the fixed identity and clock.
+    pub fn command(&self, args: &[&str]) -> std::process::Command {
+        let date = format!("@{} +0000", self.clock.get());
+        let mut c = std::process::Command::new("git");
+        c.args(args)
+            .current_dir(&self.dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Ada Tester")
+            .env("GIT_AUTHOR_EMAIL", "ada@example.com")
+            .env("GIT_COMMITTER_NAME", "Ada Tester")
+            .env("GIT_COMMITTER_EMAIL", "ada@example.com")
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date);
+        c
+    }
+
+    /// Runs git, asserts success, returns stdout (trimmed).
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = self.command(args).output().expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Writes a file in the work tree.
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let p = self.dir.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(p, content).expect("write");
+    }
+
+    /// Stages everything and commits; returns the commit id.
+    pub fn commit(&self, msg: &str) -> String {
+        self.run(&["add", "-A"]);
+        self.commit_staged(msg)
+    }
+
+    /// Commits what is staged; returns the commit id.
+    pub fn commit_staged(&self, msg: &str) -> String {
+        self.clock.set(self.clock.get() + 60);
+        self.run(&["commit", "-q", "--allow-empty", "-m", msg]);
+        self.run(&["rev-parse", "HEAD"])
+    }
+
+    /// The stanch binary, run in `dir`.
+    pub fn stanch(&self, dir: &Path) -> assert_cmd::Command {
+        let mut c = assert_cmd::Command::cargo_bin("stanch").expect("binary built");
+        c.current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env_remove("STANCH_CONFIG");
+        c
+    }
+}
+
+/// The findings array of a JSON report.
+pub fn findings(out: &[u8]) -> Vec<serde_json::Value> {
+    json(out)["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// A PEM private key block of `lines` base64 lines (pseudo-random, fixed seed,
+/// not a real key), assembled at run time.
+pub fn private_key_pem(lines: usize) -> String {
+    const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut s = join(&["-----BEGIN RSA ", "PRIVATE KEY-----\n"]);
+    for _ in 0..lines {
+        for _ in 0..64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push(B64[(x % 64) as usize] as char);
+        }
+        s.push('\n');
+    }
+    s.push_str(&join(&["-----END RSA ", "PRIVATE KEY-----\n"]));
+    s
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# History and pre-commit benchmark. Run from anywhere: `bash benches/history.sh`.
+#
+# 1. Generates (with `git fast-import`, then `git repack -ad` as a real
+#    repository would be) a history of 20,000 commits touching a few thousand
+#    files, with planted fake GitHub tokens, some deleted later; then a larger
+#    one (HISTORY_LARGE commits) to show that peak RSS stays flat.
+# 2. For each, measures `stanch history --all` (wall, CPU, peak RSS, finding
+#    count, which must equal the planted count) next to `git log -p --all` and
+#    `git cat-file --batch-all-objects --batch --unordered` on the same repository.
+# 3. Times `stanch staged` with 5 modified files staged in a 10,000-file
+#    repository (median; hyperfine if installed, else a loop).
+#
+# Knobs (environment): HISTORY_COMMITS (20000), HISTORY_LARGE (40000),
+# HISTORY_FILES (3000), HISTORY_SECRETS (300), STAGED_FILES (10000), STANCH (binary;
+# default: a release build of this checkout). Data goes to benches/work/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$root/benches/work
+mkdir -p "$work"
+commits=${HISTORY_COMMITS:-20000}
+large=${HISTORY_LARGE:-40000}
+files=${HISTORY_FILES:-3000}
+secrets=${HISTORY_SECRETS:-300}
+staged_files=${STAGED_FILES:-10000}
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+
+if [ -z "${STANCH:-}" ]; then
+  cargo build --release --quiet
+  STANCH=$root/target/release/stanch
+fi
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+# gen_history DIR COMMITS FILES SECRETS: writes the repository, prints the
+# number of distinct secrets planted (the expected finding count).
+gen_history() {
+  local dir=$1
+  rm -rf "$dir"
+  git init -q --bare "$dir"
+  python3 - "$2" "$3" "$4" <<'PY' | git -C "$dir" fast-import --quiet --export-marks="$dir/marks" >/dev/null
+import random, sys
+commits, files, secrets = (int(a) for a in sys.argv[1:4])
+rnd = random.Random(42)
+words = "alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega value count index total buffer result".split()
+alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+out = sys.stdout.buffer
+def line():
+    return "    %s_%d = %s(%s, %d)  # %s %s\n" % (rnd.choice(words), rnd.randrange(1000), rnd.choice(words), rnd.choice(words), rnd.randrange(100000), rnd.choice(words), rnd.choice(words))
+paths = ["src/m%02d/f%04d.py" % (i % 50, i) for i in range(files)]
+content = {p: ["def f():\n"] + [line() for _ in range(rnd.randrange(20, 60))] for p in paths}
+plant_at = set(rnd.sample(range(1, commits), secrets))
+planted = []   # (path, line text) still to delete later, for about a third of them
+t = 1_600_000_000
+def commit(n, changed, msg):
+    global t
+    t += 60
+    out.write(b"commit refs/heads/main\n")
+    out.write(("committer Bench <bench@example.com> %d +0000\n" % t).encode())
+    m = msg.encode()
+    out.write(b"data %d\n%s\n" % (len(m), m))
+    for p in changed:
+        data = "".join(content[p]).encode()
+        out.write(("M 100644 inline %s\n" % p).encode())
+        out.write(b"data %d\n%s\n" % (len(data), data))
+commit(0, paths, "initial import")
+for n in range(1, commits):
+    changed = set(rnd.sample(paths, rnd.randrange(1, 4)))
+    for p in changed:
+        lines = content[p]
+        i = rnd.randrange(1, len(lines) + 1)
+        if rnd.random() < 0.5 and len(lines) > 10:
+            lines[i - 1] = line() if not lines[i - 1].startswith("TOKEN") else lines[i - 1]
+        else:
+            lines.insert(i, line())
+    if n in plant_at:
+        p = rnd.choice(paths)
+        tok = "ghp_" + "".join(rnd.choice(alnum) for _ in range(36))
+        text = 'TOKEN = "%s"\n' % tok
+        content[p].insert(rnd.randrange(1, len(content[p]) + 1), text)
+        changed.add(p)
+        if len(planted) < secrets // 3:
+            planted.append((p, text, n + rnd.randrange(5, 500)))
+    for (p, text, when) in [x for x in planted if x[2] == n]:
+        if text in content[p]:
+            content[p].remove(text)
+            changed.add(p)
+    commit(n, sorted(changed), "change %d" % n)
+out.write(b"done\n")
+PY
+  git -C "$dir" symbolic-ref HEAD refs/heads/main
+  git -C "$dir" repack -adq
+  rm -f "$dir/marks"
+  echo "$4"
+}
+
+# measure LABEL CMD...: wall, CPU (user+sys) and peak RSS of CMD.
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+  read -r wall user sys rss < <(tail -1 "$work/time")
+  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN { printf "  %-58s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB\n", l, w, u + s, r / 1024 }'
+}
+
+bench_history() {
+  local n=$1 dir=$work/history-$1.git
+  echo "== history: $n commits, $files files, $secrets planted secrets"
+  local expected
+  if [ -f "$dir/expected" ] && [ "$(cat "$dir/params")" = "$n $files $secrets" ]; then
+    expected=$(cat "$dir/expected")
+  else
+    local t0=$SECONDS
+    expected=$(gen_history "$dir" "$n" "$files" "$secrets")
+    echo "$expected" > "$dir/expected"; echo "$n $files $secrets" > "$dir/params"
+    echo "  (generated in $((SECONDS - t0)) s)"
+  fi
+  local pack_mb blobs
+  pack_mb=$(du -cm "$dir"/objects/pack/*.pack | tail -1 | cut -f1)
+  blobs=$(git -C "$dir" cat-file --batch-all-objects --batch-check='%(objecttype)' | grep -c blob)
+  echo "  repository: $(git -C "$dir" rev-list --all --count) commits, $blobs blobs, pack $pack_mb MB"
+  measure "git log -p --all > /dev/null" git -C "$dir" log -p --all
+  measure "git cat-file --batch-all-objects --batch --unordered" git -C "$dir" cat-file --batch-all-objects --batch --unordered
+  measure "stanch history --all" "$STANCH" history --all "$dir" -f json -o "$work/history.json"
+  local found
+  found=$(grep -c '"fingerprint":' "$work/history.json" || true)
+  local in_head
+  in_head=$(grep -c '"in_head": true' "$work/history.json" || true)
+  echo "  stanch findings: $found (expected $expected), still in HEAD: $in_head"
+  if [ "$found" != "$expected" ]; then
+    echo "FAIL: stanch history found $found secrets, expected $expected" >&2
+    exit 1
+  fi
+}
+
+bench_staged() {
+  local dir=$work/staged-$staged_files
+  echo "== staged: 5 modified files staged in a $staged_files-file repository"
+  if [ ! -f "$dir.ready" ]; then
+    rm -rf "$dir"
+    git init -q "$dir"
+    python3 - "$staged_files" <<'PY' | git -C "$dir" fast-import --quiet >/dev/null
+import sys
+n = int(sys.argv[1])
+out = sys.stdout.buffer
+out.write(b"commit refs/heads/master\ncommitter Bench <bench@example.com> 1600000000 +0000\ndata 7\nimport\n")
+for i in range(n):
+    data = ("".join("line %d of file %d: some ordinary text here\n" % (j, i) for j in range(40))).encode()
+    out.write(("M 100644 inline pkg%03d/file%05d.txt\n" % (i % 200, i)).encode())
+    out.write(b"data %d\n%s\n" % (len(data), data))
+out.write(b"done\n")
+PY
+    git -C "$dir" symbolic-ref HEAD refs/heads/master
+    git -C "$dir" reset -q --hard
+    touch "$dir.ready"
+  fi
+  git -C "$dir" reset -q --hard
+  for i in 1 2 3 4 5; do
+    f=$(printf "pkg%03d/file%05d.txt" $((i * 7 % 200)) $((i * 7 + 200 * i)))
+    [ -f "$dir/$f" ] || f=$(cd "$dir" && git ls-files | sed -n "$((i * 97))p")
+    printf 'api_url = "https://example.com/v%d"\n' "$i" >> "$dir/$f"
+  done
+  git -C "$dir" add -A
+  echo "  staged: $(git -C "$dir" diff --cached --shortstat)"
+  (cd "$dir" && "$STANCH" staged >/dev/null) || { echo "FAIL: stanch staged did not exit 0 on a clean change" >&2; exit 1; }
+  if command -v hyperfine >/dev/null; then
+    (cd "$dir" && hyperfine -N --warmup 5 --runs 50 --style basic --export-json "$work/staged.json" "$STANCH staged" "git diff --cached --stat" >/dev/null || true)
+    python3 - "$work/staged.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("  %-58s median %6.1f ms   mean %6.1f ms   min %6.1f ms" % (r["command"], r["median"] * 1e3, r["mean"] * 1e3, r["min"] * 1e3))
+PY
+  else
+    local times=()
+    for _ in $(seq 30); do
+      local s e
+      s=$(date +%s%N); (cd "$dir" && "$STANCH" staged >/dev/null); e=$(date +%s%N)
+      times+=($(( (e - s) / 1000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "  %-58s median %6.1f ms (30 runs)\n", "stanch staged", a[int((NR+1)/2)]/1000}'
+  fi
+}
+
+echo "stanch: $STANCH ($("$STANCH" --version)); $(nproc) cores; $(git --version)"
+bench_history "$commits"
+bench_history "$large"
+bench_staged

@@ -1,0 +1,615 @@
+//! The history source. `walk` enumerates the commits asked for, oldest first,
+//! and records the (path, blob id) pairs each one introduced: against its
+//! first parent, or for a merge what differs from every parent (what the merge
+//! itself brought in), or for a root commit its whole tree. `read_blobs` then
+//! reads each distinct blob once, in pack order, on a pool of threads that
+//! each hold their own `git2::Repository`, and yields it once per distinct
+//! path it had. No blob is kept after it has been yielded, so memory holds the
+//! commit index and one blob per thread.
+use super::pack_order;
+use crate::blob::{is_binary, Blob, Origin};
+use crate::error::{Error, Result};
+use crate::sources::Stats;
+use git2::{Oid, Repository, Sort, Tree};
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+/// Which commits to walk.
+#[derive(Debug, Clone, Default)]
+pub struct HistorySpec {
+    /// Every commit reachable from any ref.
+    pub all: bool,
+    /// A branch (or any ref) whose history to walk.
+    pub branch: Option<String>,
+    /// `A..B` or `A...B`.
+    pub range: Option<String>,
+    /// Only commits committed at or after this time (seconds since the epoch).
+    pub since: Option<i64>,
+    /// Only commits committed at or before this time.
+    pub until: Option<i64>,
+}
+
+/// One place where a blob was introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Intro {
+    /// Index into `Walked::commits`.
+    pub commit: u32,
+    /// Index into `Walked::paths`.
+    pub path: u32,
+}
+
+/// A distinct blob and every (commit, path) that introduced it, oldest first.
+#[derive(Debug, Clone)]
+pub struct BlobEntry {
+    /// The blob id.
+    pub id: Oid,
+    /// Where it was introduced.
+    pub intros: Vec<Intro>,
+}
+
+/// What of `HEAD`'s tree a walk holds.
+#[derive(Debug, Default)]
+pub struct HeadPairs {
+    /// (blob index, path index) pairs of the walk that are in `HEAD`.
+    pub known: HashSet<(u32, u32)>,
+    /// (path, blob id) pairs of `HEAD` that the walk does not hold.
+    pub unknown: Vec<(String, Oid)>,
+}
+
+/// The result of walking the commits.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Commit ids, oldest first (parents before children).
+    pub commits: Vec<Oid>,
+    /// Interned paths.
+    pub paths: Vec<String>,
+    /// Distinct blobs.
+    pub blobs: Vec<BlobEntry>,
+    /// Submodule entries skipped.
+    pub submodules: u64,
+    /// Symbolic links skipped.
+    pub symlinks: u64,
+    /// Whether the repository is a shallow clone (history is truncated).
+    pub shallow: bool,
+    /// Commits or trees that could not be read (reported, skipped).
+    pub errors: Vec<Error>,
+    path_ids: HashMap<String, u32>,
+    blob_ids: HashMap<Oid, u32>,
+}
+
+impl Walked {
+    fn path_id(&mut self, path: &[u8]) -> u32 {
+        let s = super::path_string(path);
+        if let Some(&i) = self.path_ids.get(&s) {
+            return i;
+        }
+        let i = self.paths.len() as u32;
+        self.paths.push(s.clone());
+        self.path_ids.insert(s, i);
+        i
+    }
+
+    fn add(&mut self, commit: u32, path: &[u8], id: Oid) {
+        let path = self.path_id(path);
+        let next = self.blobs.len() as u32;
+        let b = *self.blob_ids.entry(id).or_insert(next);
+        if b == next {
+            self.blobs.push(BlobEntry {
+                id,
+                intros: Vec::new(),
+            });
+        }
+        self.blobs[b as usize].intros.push(Intro { commit, path });
+    }
+
+    /// The (blob, path) pairs of `HEAD`'s tree that this walk holds, and the
+    /// (path, blob id) pairs of `HEAD`'s tree that it does not (a range or a
+    /// date filter may have left them out). Empty when `HEAD` is unborn.
+    pub fn head_pairs(&self, repo: &Repository) -> Result<HeadPairs> {
+        let (mut known, mut unknown) = (HashSet::new(), Vec::new());
+        let tree = match repo.head().and_then(|h| h.peel_to_tree()) {
+            Ok(t) => t,
+            Err(e)
+                if matches!(
+                    e.code(),
+                    git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+                ) =>
+            {
+                return Ok(HeadPairs { known, unknown })
+            }
+            Err(e) => return Err(e.into()),
+        };
+        tree.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob) && entry.filemode() != 0o120000 {
+                let mut p = dir.as_bytes().to_vec();
+                p.extend_from_slice(entry.name_bytes());
+                let path = super::path_string(&p);
+                match (self.blob_ids.get(&entry.id()), self.path_ids.get(&path)) {
+                    (Some(&b), Some(&pi))
+                        if self.blobs[b as usize].intros.iter().any(|i| i.path == pi) =>
+                    {
+                        known.insert((b, pi));
+                    }
+                    _ => unknown.push((path, entry.id())),
+                }
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+        Ok(HeadPairs { known, unknown })
+    }
+}
+
+fn resolve(repo: &Repository, rev: &str) -> Result<Oid> {
+    let unknown = || Error::Usage(format!("unknown revision {rev:?}"));
+    let obj = repo.revparse_single(rev).map_err(|_| unknown())?;
+    Ok(obj.peel_to_commit().map_err(|_| unknown())?.id())
+}
+
+/// Walks the commits that `spec` selects and records what each introduced.
+/// `progress` is called with the number of commits walked so far.
+pub fn walk(
+    repo: &Repository,
+    spec: &HistorySpec,
+    workers: &Workers,
+    progress: &dyn Fn(u64),
+) -> Result<Walked> {
+    let mut w = Walked {
+        shallow: repo.is_shallow(),
+        ..Walked::default()
+    };
+    let mut rw = repo.revwalk()?;
+    rw.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
+    let mut pushed = false;
+    if let Some(range) = &spec.range {
+        let (a, b, symmetric) = match range.split_once("...") {
+            Some((a, b)) => (a, b, true),
+            None => match range.split_once("..") {
+                Some((a, b)) => (a, b, false),
+                None => {
+                    return Err(Error::Usage(format!(
+                        "--range {range:?}: expected A..B or A...B"
+                    )))
+                }
+            },
+        };
+        let a = resolve(repo, if a.is_empty() { "HEAD" } else { a })?;
+        let b = resolve(repo, if b.is_empty() { "HEAD" } else { b })?;
+        rw.push(b)?;
+        if symmetric {
+            rw.push(a)?;
+            match repo.merge_base(a, b) {
+                Ok(base) => rw.hide(base)?,
+                Err(e) if e.code() == git2::ErrorCode::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        } else {
+            rw.hide(a)?;
+        }
+        pushed = true;
+    }
+    if let Some(branch) = &spec.branch {
+        let id = repo
+            .resolve_reference_from_short_name(branch)
+            .and_then(|r| r.peel_to_commit())
+            .map_err(|_| Error::Usage(format!("unknown branch {branch:?}")))?
+            .id();
+        rw.push(id)?;
+        pushed = true;
+    }
+    if spec.all {
+        for r in repo.references()? {
+            // Refs to trees or blobs (rare tags) have no history to walk.
+            if let Ok(c) = r.and_then(|r| r.peel_to_commit()) {
+                rw.push(c.id())?;
+                pushed = true;
+            }
+        }
+        if let Ok(c) = repo.head().and_then(|h| h.peel_to_commit()) {
+            rw.push(c.id())?;
+            pushed = true;
+        }
+    }
+    if !pushed && !spec.all {
+        match repo.head().and_then(|h| h.peel_to_commit()) {
+            Ok(c) => rw.push(c.id())?,
+            Err(e)
+                if matches!(
+                    e.code(),
+                    git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+                ) =>
+            {
+                return Ok(w)
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut oids = Vec::new();
+    for oid in rw {
+        match oid {
+            Ok(o) => oids.push(o),
+            Err(e) => w
+                .errors
+                .push(Error::Git(format!("walking history: {}", e.message()))),
+        }
+    }
+    // Commits are diffed in parallel, in batches (so that memory holds one
+    // batch of results), each thread taking runs of consecutive commits so
+    // that a parent's trees are usually still in its cache; results are
+    // recorded in commit order.
+    let shallow = w.shallow;
+    for batch in oids.chunks(4096) {
+        let results: Vec<Vec<Diffed>> = workers.pool.install(|| {
+            batch
+                .par_chunks(64)
+                .map(|run| {
+                    workers.with_repo(|repo| {
+                        let mut cache = TreeCache::new(repo);
+                        run.iter()
+                            .map(|&oid| diff_commit(&mut cache, oid, spec, shallow))
+                            .collect()
+                    })
+                })
+                .collect::<Result<Vec<Vec<Diffed>>>>()
+        })?;
+        for (oid, d) in batch.iter().zip(results.into_iter().flatten()) {
+            match d {
+                Diffed::Skipped => continue,
+                Diffed::Unreadable(e) => {
+                    w.errors
+                        .push(Error::Git(format!("commit {oid}: {}", e.message())));
+                    continue;
+                }
+                Diffed::Partial(e, found, counts) => {
+                    w.errors
+                        .push(Error::Git(format!("commit {oid}: {}", e.message())));
+                    w.record(*oid, found, counts);
+                }
+                Diffed::Done(found, counts) => w.record(*oid, found, counts),
+            }
+        }
+        progress(w.commits.len() as u64);
+    }
+    Ok(w)
+}
+
+/// What diffing one commit gave.
+enum Diffed {
+    /// Outside `--since`/`--until`.
+    Skipped,
+    /// The commit object could not be read.
+    Unreadable(git2::Error),
+    /// A tree could not be read: what was found before it, and the error.
+    Partial(git2::Error, Vec<(Vec<u8>, Oid)>, (u64, u64)),
+    /// The (path, blob) pairs introduced, and (symlinks, submodules) skipped.
+    Done(Vec<(Vec<u8>, Oid)>, (u64, u64)),
+}
+
+impl Walked {
+    fn record(&mut self, oid: Oid, found: Vec<(Vec<u8>, Oid)>, counts: (u64, u64)) {
+        let index = self.commits.len() as u32;
+        self.commits.push(oid);
+        for (path, id) in found {
+            self.add(index, &path, id);
+        }
+        self.symlinks += counts.0;
+        self.submodules += counts.1;
+    }
+}
+
+/// Trees (and commits' tree ids) read for this commit and the one before.
+/// libgit2's own object cache is off (see `Workers::new`): it would keep every
+/// tree of the history in memory; two generations are what a diff reuses.
+struct TreeCache<'r> {
+    repo: &'r Repository,
+    cur: HashMap<Oid, Tree<'r>>,
+    prev: HashMap<Oid, Tree<'r>>,
+    commit_trees: HashMap<Oid, Oid>,
+}
+
+impl<'r> TreeCache<'r> {
+    fn new(repo: &'r Repository) -> Self {
+        TreeCache {
+            repo,
+            cur: HashMap::new(),
+            prev: HashMap::new(),
+            commit_trees: HashMap::new(),
+        }
+    }
+
+    fn tree(&mut self, id: Oid) -> Result<Tree<'r>, git2::Error> {
+        if let Some(t) = self.cur.get(&id) {
+            return Ok(t.clone());
+        }
+        let t = match self.prev.remove(&id) {
+            Some(t) => t,
+            None => self.repo.find_tree(id)?,
+        };
+        self.cur.insert(id, t.clone());
+        Ok(t)
+    }
+
+    fn commit_tree(&mut self, commit: Oid) -> Result<Oid, git2::Error> {
+        if let Some(&t) = self.commit_trees.get(&commit) {
+            return Ok(t);
+        }
+        let t = self.repo.find_commit(commit)?.tree_id();
+        self.commit_trees.insert(commit, t);
+        Ok(t)
+    }
+
+    fn next_generation(&mut self) {
+        self.prev = std::mem::take(&mut self.cur);
+        if self.commit_trees.len() > 256 {
+            self.commit_trees.clear();
+        }
+    }
+}
+
+/// Diffs one commit: against its first parent, or for a merge what differs
+/// from every parent (what the merge itself brought in), or for a root commit
+/// its whole tree.
+fn diff_commit(cache: &mut TreeCache<'_>, oid: Oid, spec: &HistorySpec, shallow: bool) -> Diffed {
+    let commit = match cache.repo.find_commit(oid) {
+        Ok(c) => c,
+        Err(e) => return Diffed::Unreadable(e),
+    };
+    let t = commit.time().seconds();
+    if spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u) {
+        return Diffed::Skipped;
+    }
+    cache.next_generation();
+    cache.commit_trees.insert(oid, commit.tree_id());
+    let mut out = Vec::new();
+    let mut counts = (0u64, 0u64);
+    match introduced(cache, &commit, shallow, &mut out, &mut counts) {
+        Ok(()) => Diffed::Done(out, counts),
+        Err(e) => Diffed::Partial(e, out, counts),
+    }
+}
+
+/// The (path, blob) pairs `commit` introduced, into `out`.
+fn introduced(
+    cache: &mut TreeCache<'_>,
+    commit: &git2::Commit<'_>,
+    shallow: bool,
+    out: &mut Vec<(Vec<u8>, Oid)>,
+    counts: &mut (u64, u64),
+) -> Result<(), git2::Error> {
+    let tree = cache.tree(commit.tree_id())?;
+    let mut parents = Vec::with_capacity(commit.parent_count());
+    for id in commit.parent_ids() {
+        match cache.commit_tree(id) {
+            Ok(t) => parents.push(cache.tree(t)?),
+            // A shallow clone's boundary commit: its parents are not here, so
+            // it counts as a root (the summary says history is truncated).
+            Err(_) if shallow => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut prefix = Vec::new();
+    diff_trees(cache, &tree, parents.first(), &mut prefix, out, counts)?;
+    if parents.len() > 1 {
+        // Keep only what differs from every parent: the rest came from a
+        // parent and was attributed there.
+        for p in &parents[1..] {
+            let mut other = Vec::new();
+            prefix.clear();
+            diff_trees(cache, &tree, Some(p), &mut prefix, &mut other, &mut (0, 0))?;
+            let other: HashSet<(Vec<u8>, Oid)> = other.into_iter().collect();
+            out.retain(|pair| other.contains(pair));
+        }
+    }
+    Ok(())
+}
+
+const MODE_TREE: i32 = 0o040000;
+const MODE_LINK: i32 = 0o120000;
+const MODE_COMMIT: i32 = 0o160000;
+
+/// Blobs in `new` that are not at the same path in `old`; subtrees with equal
+/// ids are skipped without being read. `counts` gets (symlinks, submodules).
+fn diff_trees(
+    cache: &mut TreeCache<'_>,
+    new: &Tree<'_>,
+    old: Option<&Tree<'_>>,
+    prefix: &mut Vec<u8>,
+    out: &mut Vec<(Vec<u8>, Oid)>,
+    counts: &mut (u64, u64),
+) -> Result<(), git2::Error> {
+    for e in new.iter() {
+        let name = e.name_bytes();
+        let old_e = old.and_then(|o| o.get_name_bytes(name));
+        let mode = e.filemode();
+        if old_e.as_ref().is_some_and(|o| o.id() == e.id()) {
+            // Unchanged, or the same blob with another mode: nothing new to read.
+            continue;
+        }
+        let len = prefix.len();
+        prefix.extend_from_slice(name);
+        match mode {
+            MODE_TREE => {
+                let sub = cache.tree(e.id())?;
+                let old_sub = match old_e.filter(|o| o.filemode() == MODE_TREE) {
+                    Some(o) => Some(cache.tree(o.id())?),
+                    None => None,
+                };
+                prefix.push(b'/');
+                diff_trees(cache, &sub, old_sub.as_ref(), prefix, out, counts)?;
+            }
+            MODE_LINK => counts.0 += 1,
+            MODE_COMMIT => counts.1 += 1,
+            _ => out.push((prefix.clone(), e.id())),
+        }
+        prefix.truncate(len);
+    }
+    Ok(())
+}
+
+/// A pool of threads, each with its own `git2::Repository` (handles are not
+/// `Sync`, and each keeps its own pack caches), shared by the walk and the reads.
+pub struct Workers {
+    pool: rayon::ThreadPool,
+    repos: Vec<Mutex<Option<Repository>>>,
+    git_dir: std::path::PathBuf,
+}
+
+impl Workers {
+    /// `threads` workers (0: one per core) for the repository `repo`.
+    pub fn new(repo: &Repository, threads: usize) -> Result<Workers> {
+        // Process-wide libgit2 settings, right for a read-only scan: its object
+        // cache would keep up to 256 MB of trees and commits (peak memory must
+        // not grow with history; `TreeCache` keeps what a diff reuses), and
+        // re-hashing every object read costs a fifth of the time (git's own
+        // readers do not do it either; a corrupt object still fails to inflate).
+        git2::opts::enable_caching(false);
+        git2::opts::strict_hash_verification(false);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Error::Git(format!("thread pool: {e}")))?;
+        let repos = (0..pool.current_num_threads())
+            .map(|_| Mutex::new(None))
+            .collect();
+        Ok(Workers {
+            pool,
+            repos,
+            git_dir: repo.path().to_path_buf(),
+        })
+    }
+
+    /// Runs `f` with the calling worker's repository (opened on first use).
+    fn with_repo<T>(&self, f: impl FnOnce(&Repository) -> T) -> Result<T> {
+        let slot = rayon::current_thread_index().expect("running inside the pool");
+        let mut guard = self.repos[slot]
+            .lock()
+            .expect("no panics while holding the lock");
+        if guard.is_none() {
+            *guard = Some(Repository::open(&self.git_dir)?);
+        }
+        Ok(f(guard.as_ref().expect("opened above")))
+    }
+}
+
+/// Reads every blob of `walked` once, in pack order, on the workers, and calls `visit(key, blob)` once per distinct path the
+/// blob was introduced at, where `key` is `blob index << 32 | path index`.
+/// `progress` gets the bytes of each blob read.
+#[allow(clippy::too_many_arguments)]
+pub fn read_blobs(
+    repo: &Repository,
+    walked: &Walked,
+    workers: &Workers,
+    max_file_size: u64,
+    stats: &Stats,
+    visit: &(dyn Fn(u64, Blob<'_>) + Sync),
+    on_error: &(dyn Fn(Error) + Sync),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<()> {
+    let ids: Vec<Oid> = walked.blobs.iter().map(|b| b.id).collect();
+    let order = pack_order::read_order(&repo.path().join("objects"), &ids);
+    workers.pool.install(|| {
+        order.par_chunks(32).try_for_each(|chunk| -> Result<()> {
+            workers.with_repo(|repo| -> Result<()> {
+                let odb = repo.odb()?;
+                for &bi in chunk {
+                    read_one(
+                        &odb,
+                        walked,
+                        bi,
+                        max_file_size,
+                        stats,
+                        visit,
+                        on_error,
+                        progress,
+                    );
+                }
+                Ok(())
+            })?
+        })
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_one(
+    odb: &git2::Odb<'_>,
+    walked: &Walked,
+    bi: usize,
+    max_file_size: u64,
+    stats: &Stats,
+    visit: &(dyn Fn(u64, Blob<'_>) + Sync),
+    on_error: &(dyn Fn(Error) + Sync),
+    progress: &(dyn Fn(u64) + Sync),
+) {
+    let entry = &walked.blobs[bi];
+    let bad = |e: git2::Error| {
+        Stats::bump(&stats.unreadable);
+        on_error(Error::Git(format!(
+            "blob {} (at {}): {}",
+            entry.id,
+            walked.paths[entry.intros[0].path as usize],
+            e.message()
+        )));
+    };
+    // The header is cheap and keeps a huge blob from being inflated at all.
+    match odb.read_header(entry.id) {
+        Ok((size, _)) if size as u64 > max_file_size => {
+            Stats::bump(&stats.too_large);
+            return progress(0);
+        }
+        Ok(_) => {}
+        Err(e) => return bad(e),
+    }
+    let obj = match odb.read(entry.id) {
+        Ok(o) => o,
+        Err(e) => return bad(e),
+    };
+    let bytes = obj.data();
+    progress(bytes.len() as u64);
+    if is_binary(bytes) {
+        Stats::bump(&stats.binary);
+        return;
+    }
+    Stats::bump(&stats.scanned);
+    stats
+        .bytes
+        .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    let mut seen: Vec<u32> = Vec::with_capacity(1);
+    for intro in &entry.intros {
+        if seen.contains(&intro.path) {
+            continue;
+        }
+        seen.push(intro.path);
+        let origin = Origin::path(walked.paths[intro.path as usize].clone());
+        visit(
+            (bi as u64) << 32 | u64::from(intro.path),
+            Blob {
+                bytes: Cow::Borrowed(bytes),
+                origin,
+            },
+        );
+    }
+}
+
+/// Reads the blobs `pairs` names (paths and ids, from `Walked::head_pairs`)
+/// one after the other, handing each text blob to `f`; unreadable ones are skipped.
+pub fn read_each(
+    repo: &Repository,
+    pairs: &[(String, Oid)],
+    max_file_size: u64,
+    mut f: impl FnMut(&str, &[u8]),
+) {
+    let Ok(odb) = repo.odb() else { return };
+    for (path, id) in pairs {
+        if odb
+            .read_header(*id)
+            .is_ok_and(|(size, _)| size as u64 <= max_file_size)
+        {
+            if let Ok(obj) = odb.read(*id) {
+                if !is_binary(obj.data()) {
+                    f(path, obj.data());
+                }
+            }
+        }
+    }
+}
