@@ -50,6 +50,9 @@ pub struct CommonArgs {
     /// Write the report to this file instead of stdout.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// Also write the report as FORMAT to FILE, from the same scan (repeatable), e.g. `--report sarif=stanch.sarif`.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    pub report: Vec<(Format, PathBuf)>,
     /// Print secrets in full (never do this in CI logs).
     #[arg(long)]
     pub show_secrets: bool,
@@ -255,6 +258,19 @@ fn parse_confidence(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("{v} is not between 0 and 1"))
     }
+}
+
+/// Parses `FORMAT=FILE` for `--report`.
+fn parse_report(s: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not FORMAT=FILE (e.g. sarif=stanch.sarif)"))?;
+    let format = Format::from_str(format, true)
+        .map_err(|_| format!("{format:?} is not a format (text, json, sarif, junit, github)"))?;
+    if file.is_empty() {
+        return Err(format!("{s:?} names no file"));
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 /// Parses `123`, `10K`, `25M`, `1G` (powers of 1024).

@@ -253,6 +253,13 @@ fn audit(args: AuditArgs) -> Result<RunOutcome> {
                 }
             ))?;
         }
+        // Reports of findings, not listings of baseline entries.
+        other @ (Format::Sarif | Format::Junit | Format::Github) => {
+            return Err(Error::Usage(format!(
+                "baseline audit lists entries as text or json, not {}",
+                format!("{other:?}").to_lowercase()
+            )));
+        }
     }
     Ok(RunOutcome {
         code: 0,

@@ -398,6 +398,14 @@ impl Plan {
             color,
         };
         emit(common.format, &report, common.output.as_ref())?;
+        // `--report FORMAT=FILE`: the same findings in more formats, never coloured.
+        let plain = Report {
+            color: false,
+            ..report
+        };
+        for (format, path) in &common.report {
+            emit(*format, &plain, Some(path))?;
+        }
         let code = if !findings.is_empty() {
             1
         } else if !errors.is_empty() {

@@ -1,7 +1,12 @@
 //! Reporters: findings and a summary in, bytes out. They see only findings,
 //! never files, rules' regexes or git. The plaintext of a secret is written only
 //! when the user asked for it (`show_secrets`).
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+#[cfg(test)]
+pub(crate) mod testdata;
 pub mod text;
 
 use crate::finding::{Finding, Suppression};
@@ -17,6 +22,12 @@ pub enum Format {
     Text,
     /// Versioned JSON document (schema version 1).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// JUnit XML: one failing test case per finding, for CI test reports.
+    Junit,
+    /// GitHub Actions workflow commands: annotations on the pull request's diff.
+    Github,
 }
 
 /// What reporters know of a rule.
@@ -100,6 +111,9 @@ pub fn write(format: Format, report: &Report<'_>, out: &mut dyn Write) -> io::Re
     match format {
         Format::Text => text::write(report, out),
         Format::Json => json::write(report, out),
+        Format::Sarif => sarif::write(report, out),
+        Format::Junit => junit::write(report, out),
+        Format::Github => github::write(report, out),
     }
 }
 

@@ -2,8 +2,10 @@
 //! in a fresh temporary directory (see `util`).
 #[macro_use]
 mod util;
+mod action;
 mod baseline;
 mod config;
 mod git;
 mod precommit;
+mod sarif;
 mod scan;
