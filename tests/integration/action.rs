@@ -552,7 +552,8 @@ fn a_bad_payload_fails_before_scanning() {
 #[test]
 fn the_script_is_shellcheck_clean() {
     // shellcheck is a development tool, not a build dependency: skip where it
-    // is missing, but say so (scripts/lint-ci.sh installs it and always runs it).
+    // is missing, but say so; CI (STANCH_REQUIRE_E2E=1, shellcheck installed by
+    // .ci/run) fails instead of skipping.
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action.sh");
     match Command::new("shellcheck").arg(&script).output() {
         Ok(out) => assert!(
@@ -560,6 +561,9 @@ fn the_script_is_shellcheck_clean() {
             "shellcheck:\n{}",
             String::from_utf8_lossy(&out.stdout)
         ),
+        Err(_) if std::env::var_os("STANCH_REQUIRE_E2E").is_some_and(|v| v == "1") => {
+            panic!("shellcheck not installed and STANCH_REQUIRE_E2E=1")
+        }
         Err(_) => eprintln!("shellcheck not installed: scripts/action.sh not linted"),
     }
 }
