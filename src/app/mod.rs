@@ -222,32 +222,13 @@ impl Plan {
         &self,
         source: impl FnOnce(&(dyn Fn(Blob<'_>) + Sync), &(dyn Fn(Error) + Sync)) -> Result<()>,
     ) -> Result<Collected> {
-        let pipe = self.pipeline();
-        let collected = Mutex::new(Collected::default());
-        let visit = |blob: Blob<'_>| {
-            let o = pipe.process(&blob);
-            if !o.occurrences.is_empty()
-                || o.inline_suppressed > 0
-                || o.below_threshold > 0
-                || !o.warnings.is_empty()
-            {
-                collected
-                    .lock()
-                    .expect("no panics while holding the lock")
-                    .absorb(o);
-            }
-        };
-        let on_error = |e: Error| {
-            collected
-                .lock()
-                .expect("no panics while holding the lock")
-                .errors
-                .push(e)
-        };
-        source(&visit, &on_error)?;
-        Ok(collected
-            .into_inner()
-            .expect("no panics while holding the lock"))
+        let (mut collected, keyed) = self.collect_keyed(&|_| {}, |visit, on_error| {
+            source(&|blob: Blob<'_>| visit(0, blob), on_error)
+        })?;
+        collected
+            .occurrences
+            .extend(keyed.into_iter().flat_map(|(_, o)| o));
+        Ok(collected)
     }
 
     /// Like `collect`, for sources that tag each blob with a key (history:
@@ -265,11 +246,7 @@ impl Plan {
         let visit = |key: u64, blob: Blob<'_>| {
             let mut o = pipe.process(&blob);
             tick(o.occurrences.len());
-            if !o.occurrences.is_empty()
-                || o.inline_suppressed > 0
-                || o.below_threshold > 0
-                || !o.warnings.is_empty()
-            {
+            if !o.is_empty() {
                 let occurrences = std::mem::take(&mut o.occurrences);
                 let mut guard = collected.lock().expect("no panics while holding the lock");
                 guard.0.absorb(o);

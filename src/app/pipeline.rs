@@ -27,6 +27,16 @@ pub(crate) struct Outcome {
     pub warnings: Vec<String>,
 }
 
+impl Outcome {
+    /// Whether the blob produced nothing worth collecting.
+    pub fn is_empty(&self) -> bool {
+        self.occurrences.is_empty()
+            && self.inline_suppressed == 0
+            && self.below_threshold == 0
+            && self.warnings.is_empty()
+    }
+}
+
 /// How many characters of context a snippet keeps either side of the secret.
 const SNIPPET_CONTEXT: usize = 60;
 

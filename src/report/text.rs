@@ -142,10 +142,11 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             ),
         )
     };
-    let what = if s.mode == "history" {
-        "blobs"
-    } else {
-        "files"
+    let what = match (s.mode == "history", s.stats.scanned == 1) {
+        (true, true) => "blob",
+        (true, false) => "blobs",
+        (false, true) => "file",
+        (false, false) => "files",
     };
     let mut line = format!(
         "{headline} · {} {what}, {} scanned",
@@ -153,7 +154,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         human_bytes(s.stats.bytes)
     );
     if let Some(c) = s.commits {
-        line.push_str(&format!(" in {c} commits"));
+        line.push_str(&format!(" in {c} commit{}", if c == 1 { "" } else { "s" }));
     }
     line.push_str(&format!(" in {:.2} s", s.duration_ms as f64 / 1000.0));
     writeln!(out, "{line}")?;
