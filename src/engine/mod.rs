@@ -541,6 +541,40 @@ mod tests {
         assert_eq!(e.check_compiles().len(), 1);
     }
 
+    /// Arbitrary bytes around every built-in keyword (invalid UTF-8, NULs,
+    /// CRs, keywords at the very start and end) never panic the engine, and
+    /// candidates always lie inside the input.
+    #[test]
+    fn arbitrary_bytes_around_keywords_never_panic() {
+        let e = Engine::new(crate::rules::builtin().expect("built-in rules")).expect("engine");
+        let keywords: Vec<String> = e.patterns.clone();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..300 {
+            let mut buf: Vec<u8> = Vec::new();
+            for _ in 0..(next() % 40) {
+                match next() % 4 {
+                    0 => buf.extend_from_slice(keywords[(next() as usize) % keywords.len()].as_bytes()),
+                    1 => buf.extend((0..next() % 64).map(|_| next() as u8)),
+                    2 => buf.extend_from_slice(b"=\"\r\n: '"),
+                    _ => buf.extend((0..next() % 48).map(|_| b"abcXYZ0189+/=_-"[(next() % 15) as usize])),
+                }
+            }
+            let path = if round % 2 == 0 { "" } else { "dir/.env" };
+            for c in e.scan(path, &buf) {
+                if let Target::Content(r) = c.target {
+                    assert!(r.start < r.end && r.end <= buf.len());
+                }
+                assert!((0.0..=1.0).contains(&c.score.confidence));
+            }
+        }
+    }
+
     #[test]
     fn windows_on_long_lines_are_bounded() {
         let mut text = vec![b'a'; 100_000];
