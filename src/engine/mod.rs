@@ -164,6 +164,11 @@ pub struct Engine {
     pattern_rules: Vec<Vec<u32>>,
     /// Rules with a path regex.
     path_rules: Vec<PathRule>,
+    /// One automaton over every path rule's literals, so that a path costs one
+    /// pass however many path rules there are; pattern id -> `path_rules` indices.
+    path_prefilter: Option<(AhoCorasick, Vec<Vec<usize>>)>,
+    /// `path_rules` indices without literals: their regex runs on every path.
+    path_unfiltered: Vec<usize>,
     /// Whether some content rule has no keyword and so must run everywhere.
     unkeyed: Vec<u32>,
 }
@@ -210,6 +215,7 @@ impl Engine {
                 }
             }
         }
+        let (path_prefilter, path_unfiltered) = path_prefilter(&path_rules)?;
         let prefilter_small = if patterns.is_empty() {
             None
         } else {
@@ -226,6 +232,8 @@ impl Engine {
             scanned: AtomicU64::new(0),
             pattern_rules,
             path_rules,
+            path_prefilter,
+            path_unfiltered,
             unkeyed,
         })
     }
@@ -267,9 +275,16 @@ impl Engine {
         // Path rules: flag the file, and decide which path-restricted content rules may run.
         let mut path_ok: Vec<u32> = Vec::new();
         if !self.path_rules.is_empty() && !path.is_empty() {
-            let lower = path.to_ascii_lowercase();
-            for pr in &self.path_rules {
-                if pr.matches(path, &lower) {
+            let mut maybe: Vec<usize> = self.path_unfiltered.clone();
+            if let Some((ac, owners)) = &self.path_prefilter {
+                for m in ac.find_overlapping_iter(path) {
+                    maybe.extend(&owners[m.pattern().as_usize()]);
+                }
+            }
+            maybe.sort_unstable();
+            maybe.dedup();
+            for pr in maybe.into_iter().map(|i| &self.path_rules[i]) {
+                if pr.regex_matches(path) {
                     let ri = pr.rule;
                     let rule = &self.rules[ri as usize];
                     if rule.spec.is_path_only() {
@@ -295,18 +310,18 @@ impl Engine {
         // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
         let mut windows: Vec<(u32, usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(bytes) {
+            let mut line: Option<(usize, usize)> = None;
             for &ri in &self.pattern_rules[m.pattern().as_usize()] {
                 let rule = &self.rules[ri as usize];
                 if rule.spec.regex.is_none() || (rule.spec.path.is_some() && !path_ok.contains(&ri))
                 {
                     continue;
                 }
-                let (s, e) = window(
-                    bytes,
-                    m.start(),
-                    m.end(),
-                    rule.spec.window.unwrap_or(0) as usize,
-                );
+                // Most rules of a keyword want the same line: find it once per hit.
+                let (s, e) = match rule.spec.window.unwrap_or(0) as usize {
+                    0 => *line.get_or_insert_with(|| window(bytes, m.start(), m.end(), 0)),
+                    reach => window(bytes, m.start(), m.end(), reach),
+                };
                 windows.push((ri, s, e));
             }
         }
@@ -393,21 +408,52 @@ impl PathRule {
         }
     }
 
-    fn matches(&self, path: &str, lower: &str) -> bool {
-        if let Some(needles) = &self.needles {
-            let hay = lower.as_bytes();
-            if !needles
-                .iter()
-                .any(|n| memchr::memmem::find(hay, n).is_some())
-            {
-                return false;
-            }
-        }
+    /// Whether the path matches, the literal check aside (see `path_prefilter`).
+    fn regex_matches(&self, path: &str) -> bool {
         self.regex
             .get_or_init(|| path_regex(&self.src).ok())
             .as_ref()
             .is_some_and(|re| re.is_match(path.as_bytes()))
     }
+}
+
+/// The literal prefilter over path rules: an automaton of every rule's
+/// needles with their owners, and the rules that have none.
+#[allow(clippy::type_complexity)]
+fn path_prefilter(
+    rules: &[PathRule],
+) -> Result<(Option<(AhoCorasick, Vec<Vec<usize>>)>, Vec<usize>)> {
+    let mut unfiltered = Vec::new();
+    let mut ids: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
+    for (i, pr) in rules.iter().enumerate() {
+        match &pr.needles {
+            None => unfiltered.push(i),
+            Some(needles) => {
+                for n in needles {
+                    let id = *ids.entry(n.clone()).or_insert_with(|| {
+                        owners.push(Vec::new());
+                        owners.len() - 1
+                    });
+                    owners[id].push(i);
+                }
+            }
+        }
+    }
+    if owners.is_empty() {
+        return Ok((None, unfiltered));
+    }
+    let mut needles: Vec<(usize, Vec<u8>)> = ids.into_iter().map(|(n, i)| (i, n)).collect();
+    needles.sort();
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(needles.iter().map(|(_, n)| n))
+        .map_err(|e| Error::Rule {
+            file: String::new(),
+            rule: "?".into(),
+            message: format!("path prefilter: {e}"),
+        })?;
+    Ok((Some((ac, owners)), unfiltered))
 }
 
 fn path_regex(src: &str) -> std::result::Result<Regex, String> {
@@ -519,19 +565,36 @@ mod tests {
     fn path_rules_prefilter_on_literals_soundly() {
         let n = needles(r"(?:^|/)\.env(?:\.(?:local|prod))?$").expect("literals");
         assert!(n.iter().all(|l| !l.is_empty()));
-        let pr = PathRule::new(0, r"(?i)(?:^|/)id_(?:rsa|ed25519)$");
+        let path_rule = |id: &str, re: &str| RuleSpec {
+            keywords: vec![],
+            regex: None,
+            path: Some(re.into()),
+            ..rule(id, "x", "")
+        };
+        let e = Engine::new(vec![
+            path_rule("p-key", r"(?i)(?:^|/)id_(?:rsa|ed25519)$"),
+            // No usable literal: its regex runs on every path.
+            path_rule("p-top", r"^[a-z]+$"),
+        ])
+        .unwrap();
+        assert!(e.path_unfiltered.len() == 1 && e.path_prefilter.is_some());
+        let hits = |p: &str| {
+            e.scan(p, b"")
+                .iter()
+                .map(|c| e.rules[c.rule].spec.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let none: Vec<&str> = vec![];
         for (p, want) in [
-            ("a/ID_RSA", true),
-            ("id_ed25519", true),
-            ("id_rsa.pub", false),
-            ("src/main.rs", false),
+            ("a/ID_RSA", vec!["p-key"]),
+            ("id_ed25519", vec!["p-key"]),
+            ("id_rsa.pub", none.clone()),
+            ("src/main.rs", none.clone()),
+            ("makefile", vec!["p-top"]),
+            ("a/makefile", none.clone()),
         ] {
-            assert_eq!(pr.matches(p, &p.to_ascii_lowercase()), want, "{p}");
+            assert_eq!(hits(p), want, "{p}");
         }
-        // A pattern with no usable literal still works, through the regex.
-        let any = PathRule::new(0, r"^[^/]+$");
-        assert!(any.matches("x", "x"));
-        assert!(!any.matches("a/x", "a/x"));
     }
 
     #[test]
@@ -559,10 +622,13 @@ mod tests {
             let mut buf: Vec<u8> = Vec::new();
             for _ in 0..(next() % 40) {
                 match next() % 4 {
-                    0 => buf.extend_from_slice(keywords[(next() as usize) % keywords.len()].as_bytes()),
+                    0 => buf
+                        .extend_from_slice(keywords[(next() as usize) % keywords.len()].as_bytes()),
                     1 => buf.extend((0..next() % 64).map(|_| next() as u8)),
                     2 => buf.extend_from_slice(b"=\"\r\n: '"),
-                    _ => buf.extend((0..next() % 48).map(|_| b"abcXYZ0189+/=_-"[(next() % 15) as usize])),
+                    _ => buf.extend(
+                        (0..next() % 48).map(|_| b"abcXYZ0189+/=_-"[(next() % 15) as usize]),
+                    ),
                 }
             }
             let path = if round % 2 == 0 { "" } else { "dir/.env" };
