@@ -20,7 +20,21 @@ gen() { # name files mb secrets
 gen tree-4500 4500 18 300
 [ -n "${SKIP_LARGE:-}" ] || gen tree-200mb 25000 200 600
 mkdir -p "$W/empty"
-[ -f "$W/single/file.py" ] || { mkdir -p "$W/single"; head -c 100000 "$(find "$W/tree-4500" -name '*.py' | head -1)" > /dev/null; python3 - "$W/single/file.py" <<'PY'
+# One 100 KB source file of the same realistic text as the trees, and a
+# stress case: 100 KB where 85% of the lines hold the keyword "token".
+if [ ! -f "$W/single/file.py" ]; then
+  mkdir -p "$W/single" "$W/single-dense"
+  python3 - "$W/tree-4500" "$W/single/file.py" <<'PY'
+import os, re, sys
+planted = re.compile(r"ghp_|AKIA|xoxb-|npm_|hf_|glpat-")
+out = []
+for d, _, fs in sorted(os.walk(sys.argv[1])):
+    for f in sorted(fs):
+        if f.endswith(".py"):
+            out += [l for l in open(os.path.join(d, f)) if not planted.search(l)]
+open(sys.argv[2], "w").write("".join(out)[:100_000])
+PY
+  python3 - "$W/single-dense/file.py" <<'PY'
 import sys, random
 r = random.Random(3)
 words = "def return value token key self config name path user request".split()
@@ -30,13 +44,13 @@ with open(sys.argv[1], "w") as f:
         line = "    " + " ".join(r.choice(words) for _ in range(8)) + "\n"
         f.write(line); n += len(line)
 PY
-}
+fi
 
 bytes_of() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
 warm() { find "$1" -type f -print0 | xargs -0 cat > /dev/null; }
 
 echo "stanch $("$BIN" --version | cut -d' ' -f2), $(nproc) cores, $RUNS runs each, warm page cache"
-for t in empty single tree-4500 tree-200mb; do
+for t in empty single single-dense tree-4500 tree-200mb; do
   [ -d "$W/$t" ] || continue
   warm "$W/$t"
   b=$(bytes_of "$W/$t")

@@ -239,7 +239,7 @@ impl Document {
                 o.path == f.path
                     && o.rule_id
                         .as_ref()
-                        .map_or(true, |r| Some(r) == f.rule_id.as_ref())
+                        .is_none_or(|r| Some(r) == f.rule_id.as_ref())
                     && ((o.secret_sha256.is_some() && o.secret_sha256 == f.secret_sha256)
                         || (o.secret_sha1.is_some() && o.secret_sha1 == sha1))
             });
@@ -348,7 +348,7 @@ impl Baseline {
             self.doc.entries[*i]
                 .rule_id
                 .as_deref()
-                .map_or(true, |r| r == rule_id)
+                .is_none_or(|r| r == rule_id)
         };
         let sha256 = secret.sha256();
         let sha1 = if self.by_sha1.is_empty() {
