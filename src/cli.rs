@@ -162,6 +162,12 @@ pub struct RulesArgs {
     /// Listing format.
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    /// List the rules as this config file sets them (default: `.stanch.toml` here).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// List only the built-in rules.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// `stanch rules …` actions.

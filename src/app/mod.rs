@@ -70,10 +70,6 @@ impl Collected {
     }
 }
 
-pub(crate) fn load_engine() -> Result<Engine> {
-    Engine::new(rules::builtin()?)
-}
-
 /// A prepared run shared by every scanning command: the engine and the
 /// settings that decide what is reported and how.
 pub(crate) struct Plan {
@@ -397,10 +393,20 @@ impl Plan {
 /// The config that applies: none with `--no-config`; `--config FILE` (or
 /// `STANCH_CONFIG`), which must exist; else `.stanch.toml` where discovered.
 fn load_config(common: &CommonArgs, root: &Path) -> Result<Option<Loaded>> {
-    if common.no_config {
+    find_config(common.config.as_deref(), common.no_config, root)
+}
+
+/// The config a run uses: `--config`, else `STANCH_CONFIG`, else the one
+/// discovered at `root`; none with `--no-config`.
+pub(crate) fn find_config(
+    config: Option<&Path>,
+    no_config: bool,
+    root: &Path,
+) -> Result<Option<Loaded>> {
+    if no_config {
         return Ok(None);
     }
-    let explicit = common.config.clone().or_else(|| {
+    let explicit = config.map(Path::to_path_buf).or_else(|| {
         std::env::var_os("STANCH_CONFIG")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)

@@ -1,10 +1,12 @@
 //! `stanch rules`: list the catalog, check rule files.
-use super::{load_engine, RunOutcome};
+use super::{find_config, RunOutcome};
 use crate::cli::{ListFormat, RulesAction, RulesArgs};
+use crate::config;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::rules;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub(crate) fn rules_cmd(args: RulesArgs) -> Result<RunOutcome> {
     match args.action {
@@ -43,7 +45,9 @@ pub(crate) fn rules_cmd(args: RulesArgs) -> Result<RunOutcome> {
             })
         }
         None => {
-            let engine = load_engine()?;
+            // The rules a scan here would use: built-in, plus or minus the config's.
+            let loaded = find_config(args.config.as_deref(), args.no_config, Path::new("."))?;
+            let engine = Engine::new(config::merge_rules(rules::builtin()?, loaded.as_ref())?)?;
             let mut out = std::io::stdout().lock();
             let specs: Vec<&rules::RuleSpec> = engine.rules().iter().map(|r| &r.spec).collect();
             let r = match args.format {

@@ -19,7 +19,12 @@ impl Style {
 }
 
 fn where_(l: &crate::finding::Location) -> String {
-    let mut s = format!("{}:{}:{}", l.path, l.line, l.column);
+    // Line 0 marks a finding about the file itself (path rules).
+    let mut s = if l.line == 0 {
+        l.path.clone()
+    } else {
+        format!("{}:{}:{}", l.path, l.line, l.column)
+    };
     if let Some(c) = &l.commit {
         s.push_str(&format!(" in commit {}", &c.id[..c.id.len().min(12)]));
     }

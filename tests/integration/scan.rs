@@ -245,3 +245,30 @@ stanch_test!(rules_list_and_check, |dir, cmd| {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("mine.toml: rule mine-x: bad regex"), "{text}");
 });
+
+stanch_test!(rules_lists_configured_rules_too, |dir, cmd| {
+    dir.write(
+        ".stanch.toml",
+        "disable = [\"github-classic-pat\"]\n[[rule]]\nid = \"acme-key\"\nname = \"Acme key\"\nkeywords = [\"acme_\"]\nregex = '''(acme_[a-z0-9]{16})'''\nconfidence = 0.9\n",
+    );
+    let listed = |out: &[u8]| -> Vec<String> {
+        json(out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let ids = listed(&cmd.args(["rules", "-f", "json"]).output().unwrap().stdout);
+    assert!(ids.contains(&"acme-key".to_string()));
+    assert!(!ids.contains(&"github-classic-pat".to_string()));
+    let ids = listed(
+        &dir.cmd()
+            .args(["rules", "-f", "json", "--no-config"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(!ids.contains(&"acme-key".to_string()));
+    assert!(ids.contains(&"github-classic-pat".to_string()));
+});
