@@ -39,6 +39,10 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "notreal",
     "not_real",
     "lorem",
+    // A value that spells out what it is stands in for one in documentation
+    // (`"Password": "SomeKindOfPassword123!@#"`); random secrets do not.
+    "password",
+    "passw0rd",
 ];
 
 /// Scores a candidate; `None` when the entropy gate drops it.
@@ -135,6 +139,8 @@ mod tests {
         let real = score(0.9, Some(3.0), None, b"R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA").unwrap();
         assert!((real.confidence - 0.9).abs() < 1e-9);
         for p in [
+            &b"SomeKindOfPassword123!@#"[..],
+            b"webdavpassword1",
             &b"your_api_key_goes_here_1234"[..],
             b"${API_TOKEN}",
             b"<YOUR_TOKEN>",
