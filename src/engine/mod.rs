@@ -468,8 +468,10 @@ fn path_prefilter(
     }
     let mut needles: Vec<(usize, Vec<u8>)> = ids.into_iter().map(|(n, i)| (i, n)).collect();
     needles.sort();
+    // An NFA: a DFA would cost start-up time to scan strings of a few dozen bytes.
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(needles.iter().map(|(_, n)| n))
         .map_err(|e| Error::Rule {
             file: String::new(),
