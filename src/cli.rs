@@ -18,14 +18,14 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and directories (`-` for stdin).
     Scan(ScanArgs),
-    /// List the rules, or check rule files.
-    Rules(RulesArgs),
-    /// Record known findings so that later scans report only new ones.
-    Baseline(BaselineArgs),
     /// Scan what the next commit adds (the index against HEAD): the pre-commit check.
     Staged(StagedArgs),
     /// Scan git history: every blob each commit introduced, each distinct blob once.
     History(HistoryArgs),
+    /// Record known findings so that later scans report only new ones.
+    Baseline(BaselineArgs),
+    /// List the rules, or check rule files.
+    Rules(RulesArgs),
     /// Write a plain .git/hooks/pre-commit that runs `stanch staged`.
     InstallHook(InstallHookArgs),
 }
