@@ -416,8 +416,6 @@ impl Engine {
 struct PathRule {
     rule: u32,
     src: String,
-    /// Lower-cased literals one of which every match contains; `None`: unknown, always run the regex.
-    needles: Option<Vec<Vec<u8>>>,
     regex: OnceLock<Option<Regex>>,
 }
 
@@ -426,7 +424,6 @@ impl PathRule {
         PathRule {
             rule,
             src: src.to_string(),
-            needles: needles(src),
             regex: OnceLock::new(),
         }
     }
@@ -450,7 +447,7 @@ fn path_prefilter(
     let mut ids: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut owners: Vec<Vec<usize>> = Vec::new();
     for (i, pr) in rules.iter().enumerate() {
-        match &pr.needles {
+        match needles(&pr.src) {
             None => unfiltered.push(i),
             Some(needles) => {
                 for n in needles {

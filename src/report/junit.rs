@@ -171,9 +171,7 @@ mod tests {
     use crate::report::testdata::Sample;
 
     fn render(s: &Sample) -> String {
-        let mut out = Vec::new();
-        write(&s.report(), &mut out).expect("write to a Vec");
-        String::from_utf8(out).expect("UTF-8")
+        s.render(crate::report::Format::Junit)
     }
 
     #[test]

@@ -177,6 +177,13 @@ impl Sample {
             color: false,
         }
     }
+
+    /// The report over this sample, written in `format`.
+    pub fn render(&self, format: super::Format) -> String {
+        let mut out = Vec::new();
+        super::write(format, &self.report(), &mut out).expect("write to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
 }
 
 fn validator() -> &'static jsonschema::Validator {

@@ -163,16 +163,7 @@ fn tree(dir: &TestDir) {
 
 stanch_test!(sarif_is_valid_and_matches_the_snapshot, |dir, cmd| {
     tree(&dir);
-    let out = cmd
-        .args(["scan", ".", "--format", "sarif"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = output_with(cmd.args(["scan", ".", "--format", "sarif"]), 1);
     let doc = check_sarif(&out.stdout);
     let results = doc["runs"][0]["results"].as_array().unwrap();
     // Two secrets; the first is in two files.
@@ -411,16 +402,7 @@ stanch_test!(
     history_sarif_carries_commits_and_matches_the_snapshot,
     |dir, cmd| {
         let repo = history_repo(&dir);
-        let out = cmd
-            .args(["history", "repo", "--format", "sarif"])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = output_with(cmd.args(["history", "repo", "--format", "sarif"]), 1);
         let doc = check_sarif(&out.stdout);
         let results = doc["runs"][0]["results"].as_array().unwrap();
         assert_eq!(results.len(), 2);

@@ -95,15 +95,9 @@ stanch_test!(
             std::os::unix::fs::symlink(dir.path().join("missing"), dir.path().join("broken.txt"))
                 .unwrap();
         }
-        let out = cmd
-            .args(["scan", ".", "--max-file-size", "1K", "--format", "json"])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = output_with(
+            cmd.args(["scan", ".", "--max-file-size", "1K", "--format", "json"]),
+            1,
         );
         let doc = json(&out.stdout);
         assert_eq!(doc["findings"].as_array().unwrap().len(), 1);

@@ -150,6 +150,18 @@ pub fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
     )
 }
 
+/// Runs the command and asserts its exit code, showing stderr when it differs.
+pub fn output_with(cmd: &mut assert_cmd::Command, code: i32) -> std::process::Output {
+    let out = cmd.output().expect("run stanch");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// A git repository in a test directory, driven by the `git` CLI with a fixed
 /// author and a clock that ticks one minute per commit, so commit ids are
 /// the same on every run.
