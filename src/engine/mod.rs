@@ -1,23 +1,23 @@
 //! The matcher: bytes and rules in, scored candidates out. It knows nothing of
 //! files, git, suppression or reports.
 //!
-//! One Aho-Corasick automaton (ASCII case-insensitive) holds every rule's
-//! keywords. A rule's regex runs only on windows around its keyword hits (the
+//! One keyword prefilter (ASCII case-insensitive, see `keywords`) holds every
+//! rule's keywords. A rule's regex runs only on windows around its keyword hits (the
 //! hit's line, or `window` bytes either side for multi-line rules), and is
 //! compiled on first need, so a small input compiles only the rules it can
 //! trigger.
 pub mod checksum;
 pub mod entropy;
+pub mod keywords;
 pub mod score;
 
 use crate::error::{Error, Result};
 use crate::rules::RuleSpec;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use checksum::Checksum;
 use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// How far either side of a keyword a single-line window reaches at most, so
@@ -27,8 +27,6 @@ const MAX_LINE_REACH: usize = 4096;
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.3;
 /// Regexes a blob must compile before the compiling is spread over all cores.
 const PARALLEL_COMPILE_MIN: usize = 4;
-/// Bytes a run scans with the quick-to-build prefilter before building the DFA.
-const DFA_AFTER_BYTES: u64 = 1 << 20;
 /// Compiled-size ceiling of a rule regex: a rule that exceeds it is rejected.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
@@ -155,13 +153,8 @@ pub struct Candidate {
 #[derive(Debug)]
 pub struct Engine {
     rules: Vec<Rule>,
-    /// The keywords, lower-cased; pattern ids index `pattern_rules`.
-    patterns: Vec<String>,
-    /// A quick-to-build automaton for the first bytes of a run.
-    prefilter_small: Option<AhoCorasick>,
-    /// A faster-scanning DFA, built once a run has scanned enough bytes to repay it.
-    prefilter_large: OnceLock<Option<AhoCorasick>>,
-    scanned: AtomicU64,
+    /// Every rule keyword; pattern ids index `pattern_rules`.
+    keywords: keywords::Keywords,
     /// For each prefilter pattern, the rules that own that keyword.
     pattern_rules: Vec<Vec<u32>>,
     /// Rules with a path regex.
@@ -218,20 +211,9 @@ impl Engine {
             }
         }
         let (path_prefilter, path_unfiltered) = path_prefilter(&path_rules)?;
-        let prefilter_small = if patterns.is_empty() {
-            None
-        } else {
-            Some(build_prefilter(
-                &patterns,
-                AhoCorasickKind::NoncontiguousNFA,
-            )?)
-        };
         Ok(Engine {
             rules,
-            patterns,
-            prefilter_small,
-            prefilter_large: OnceLock::new(),
-            scanned: AtomicU64::new(0),
+            keywords: keywords::Keywords::new(&patterns),
             pattern_rules,
             path_rules,
             path_prefilter,
@@ -251,24 +233,6 @@ impl Engine {
             .iter()
             .filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.clone(), e)))
             .collect()
-    }
-
-    /// The prefilter for a blob of `len` bytes: the NFA until the run has
-    /// scanned `DFA_AFTER_BYTES`, then the DFA, whose build (milliseconds for
-    /// hundreds of keywords) is only worth it for large scans.
-    fn prefilter(&self, len: usize) -> Option<&AhoCorasick> {
-        let small = self.prefilter_small.as_ref()?;
-        if let Some(large) = self.prefilter_large.get() {
-            return large.as_ref().or(Some(small));
-        }
-        let before = self.scanned.fetch_add(len as u64, Ordering::Relaxed);
-        if before + len as u64 >= DFA_AFTER_BYTES {
-            let large = self
-                .prefilter_large
-                .get_or_init(|| build_prefilter(&self.patterns, AhoCorasickKind::DFA).ok());
-            return large.as_ref().or(Some(small));
-        }
-        Some(small)
     }
 
     /// Compiles, on all cores, the not-yet-compiled regexes a blob needs: a
@@ -326,14 +290,11 @@ impl Engine {
                 }
             }
         }
-        let Some(ac) = self.prefilter(bytes.len()) else {
-            return out;
-        };
         // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
         let mut windows: Vec<(u32, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(bytes) {
+        self.keywords.for_each(bytes, |start, end, pattern| {
             let mut line: Option<(usize, usize)> = None;
-            for &ri in &self.pattern_rules[m.pattern().as_usize()] {
+            for &ri in &self.pattern_rules[pattern] {
                 let rule = &self.rules[ri as usize];
                 if rule.spec.regex.is_none() || (rule.spec.path.is_some() && !path_ok.contains(&ri))
                 {
@@ -341,12 +302,12 @@ impl Engine {
                 }
                 // Most rules of a keyword want the same line: find it once per hit.
                 let (s, e) = match rule.spec.window.unwrap_or(0) as usize {
-                    0 => *line.get_or_insert_with(|| window(bytes, m.start(), m.end(), 0)),
-                    reach => window(bytes, m.start(), m.end(), reach),
+                    0 => *line.get_or_insert_with(|| window(bytes, start, end, 0)),
+                    reach => window(bytes, start, end, reach),
                 };
                 windows.push((ri, s, e));
             }
-        }
+        });
         for &ri in &self.unkeyed {
             let rule = &self.rules[ri as usize];
             if rule.spec.path.is_none() || path_ok.contains(&ri) {
@@ -511,19 +472,6 @@ fn needles(src: &str) -> Option<Vec<Vec<u8>>> {
     Some(out)
 }
 
-fn build_prefilter(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick> {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(patterns)
-        .map_err(|e| Error::Rule {
-            file: String::new(),
-            rule: "?".into(),
-            message: format!("keyword prefilter: {e}"),
-        })
-}
-
 /// The window a rule's regex sees around a keyword hit at `s..e`: the hit's
 /// line (at most `MAX_LINE_REACH` bytes either side), or `reach` bytes either
 /// side widened to whole lines.
@@ -631,8 +579,9 @@ mod tests {
     /// candidates always lie inside the input.
     #[test]
     fn arbitrary_bytes_around_keywords_never_panic() {
-        let e = Engine::new(crate::rules::builtin().expect("built-in rules")).expect("engine");
-        let keywords: Vec<String> = e.patterns.clone();
+        let specs = crate::rules::builtin().expect("built-in rules");
+        let keywords: Vec<String> = specs.iter().flat_map(|r| r.keywords.clone()).collect();
+        let e = Engine::new(specs).expect("engine");
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {
             state ^= state << 13;
