@@ -7,6 +7,10 @@
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
+// The engine's own literal extraction, run here over the built-in path rules.
+#[path = "src/engine/needles.rs"]
+mod needles;
+
 fn s(v: Option<&toml::Value>) -> Option<String> {
     v.and_then(|v| v.as_str()).map(str::to_string)
 }
@@ -27,6 +31,7 @@ fn list(v: Option<&toml::Value>) -> Vec<String> {
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/engine/needles.rs");
     let mut files: Vec<_> = fs::read_dir("rules")
         .expect("rules/ directory exists")
         .filter_map(|e| e.ok())
@@ -36,6 +41,7 @@ fn main() {
     files.sort();
     let mut texts = String::from("/// Built-in rule files: (file name, TOML text).\npub(crate) static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
     let mut rules = String::from("/// Built-in rules, as parsed at build time.\npub(crate) static BUILTIN_RULES: &[StaticRule] = &[\n");
+    let mut needles = String::from("/// Built-in path regexes and the literals one of which each match holds.\npub(crate) static BUILTIN_PATH_NEEDLES: &[(&str, Option<&[&[u8]]>)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().expect("file name").to_string_lossy();
@@ -53,6 +59,19 @@ fn main() {
         };
         for r in list_of_rules {
             let g = |k: &str| r.get(k);
+            if let Some(path) = s(g("path")) {
+                let lits = match needles::needles(&path) {
+                    Some(n) => format!(
+                        "Some(&[{}])",
+                        n.iter()
+                            .map(|l| format!("&{l:?}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    None => "None".to_string(),
+                };
+                writeln!(needles, "    ({path:?}, {lits}),").expect("write");
+            }
             let opt_str = |k: &str| match s(g(k)) {
                 Some(v) => format!("Some({v:?})"),
                 None => "None".to_string(),
@@ -82,6 +101,8 @@ fn main() {
     }
     texts.push_str("];\n");
     rules.push_str("];\n");
+    needles.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
-    fs::write(out.join("builtin_rules.rs"), texts + &rules).expect("write builtin_rules.rs");
+    fs::write(out.join("builtin_rules.rs"), texts + &rules + &needles)
+        .expect("write builtin_rules.rs");
 }

@@ -65,6 +65,15 @@ impl StaticRule {
     }
 }
 
+/// The literals the build script extracted from a built-in path regex:
+/// `None` when `src` is not one, `Some(None)` when it has no usable literals.
+pub(crate) fn builtin_needles(src: &str) -> Option<Option<&'static [&'static [u8]]>> {
+    BUILTIN_PATH_NEEDLES
+        .iter()
+        .find(|(s, _)| *s == src)
+        .map(|(_, n)| *n)
+}
+
 /// Every built-in rule, in file order, without examples (see `builtin_files`
 /// for the full text). Parsed at build time, so this costs no TOML parsing.
 pub fn builtin() -> Result<Vec<RuleSpec>> {
@@ -74,6 +83,21 @@ pub fn builtin() -> Result<Vec<RuleSpec>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the build script embedded is what the engine would extract now.
+    #[test]
+    fn embedded_path_literals_match_the_engine() {
+        let specs = builtin().expect("built-in rules");
+        let paths: Vec<&String> = specs.iter().filter_map(|r| r.path.as_ref()).collect();
+        assert!(paths.len() >= 10);
+        for src in paths {
+            let embedded = builtin_needles(src)
+                .unwrap_or_else(|| panic!("{src} not embedded"))
+                .map(|n| n.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
+            assert_eq!(embedded, crate::engine::needles::needles(src), "{src}");
+        }
+        assert_eq!(builtin_needles("not/a/built-in$"), None);
+    }
 
     /// Every built-in rule's examples are found by it through the whole engine,
     /// and no negative example is found by any rule (see `lint_files`).
