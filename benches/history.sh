@@ -12,7 +12,8 @@
 #    repository (median; hyperfine if installed, else a loop).
 #
 # Knobs (environment): HISTORY_COMMITS (20000), HISTORY_LARGE (40000),
-# HISTORY_FILES (3000), HISTORY_SECRETS (300), STAGED_FILES (10000), STANCH (binary;
+# HISTORY_FILES (3000), HISTORY_SECRETS (300), STAGED_FILES (10000), RUNS (5 runs
+# per figure, median), STANCH (binary;
 # default: a release build of this checkout). Data goes to benches/work/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,7 @@ large=${HISTORY_LARGE:-40000}
 files=${HISTORY_FILES:-3000}
 secrets=${HISTORY_SECRETS:-300}
 staged_files=${STAGED_FILES:-10000}
+RUNS=${RUNS:-5}
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
 if [ -z "${STANCH:-}" ]; then
@@ -94,12 +96,24 @@ PY
   echo "$4"
 }
 
-# measure LABEL CMD...: wall, CPU (user+sys) and peak RSS of CMD.
+# measure LABEL CMD...: median wall and CPU (user+sys) of $RUNS runs, and the
+# largest peak RSS.
 measure() {
   local label=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-  read -r wall user sys rss < <(tail -1 "$work/time")
-  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN { printf "  %-58s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB\n", l, w, u + s, r / 1024 }'
+  : > "$work/times"
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+    tail -1 "$work/time" >> "$work/times"
+  done
+  python3 - "$label" "$work/times" <<'PY'
+import statistics, sys
+rows = [[float(x) for x in l.split()] for l in open(sys.argv[2]) if l.strip()]
+wall = statistics.median(r[0] for r in rows)
+cpu = statistics.median(r[1] + r[2] for r in rows)
+rss = max(r[3] for r in rows) / 1024
+print("  %-58s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   (median of %d, wall min %.2f)"
+      % (sys.argv[1], wall, cpu, rss, len(rows), min(r[0] for r in rows)))
+PY
 }
 
 bench_history() {

@@ -376,7 +376,7 @@ mod tests {
                 state ^= state >> 7;
                 state ^= state << 17;
                 // Plant whole keywords now and then so hits are not rare.
-                if state % 11 == 0 {
+                if state.is_multiple_of(11) {
                     hay.extend_from_slice(pats[(state >> 8) as usize % pats.len()].as_bytes());
                 } else {
                     hay.push(alphabet[(state >> 8) as usize % alphabet.len()]);
