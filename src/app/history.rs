@@ -98,15 +98,27 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
     collected.occurrences = ordered.into_iter().map(|(_, o)| o).collect();
     collected.errors.append(&mut walked.errors);
 
+    // HEAD blobs whose secrets the scan may not have reported: what a range
+    // or date filter left out, and, when inline allow comments suppressed
+    // something, every HEAD blob (a secret whose only copy in HEAD is under
+    // an allow comment is still in HEAD).
+    let mut look_in = head_unknown;
+    if collected.inline_suppressed > 0 {
+        look_in.extend(head_known.iter().map(|&(bi, pi)| {
+            (
+                walked.paths[pi as usize].clone(),
+                walked.blobs[bi as usize].id,
+            )
+        }));
+    }
     let (mut findings, mut summary, errors) = plan.findings("history", collected, &stats, true);
-    // A range or date filter may leave some of HEAD unscanned: look for the
-    // secrets found in what it left out, byte for byte.
-    if !findings.is_empty() && !head_unknown.is_empty() {
+    // Look there for the secrets found elsewhere, byte for byte.
+    if !findings.is_empty() && !look_in.is_empty() {
         let pending: Vec<usize> = (0..findings.len())
             .filter(|&i| !in_head.contains(&findings[i].fingerprint))
             .collect();
         if !pending.is_empty() {
-            hist::read_each(&repo, &head_unknown, max, |_, bytes| {
+            hist::read_each(&repo, &look_in, max, |_, bytes| {
                 for &i in &pending {
                     let f = &findings[i];
                     if !in_head.contains(&f.fingerprint)

