@@ -207,15 +207,7 @@ impl Keywords {
     /// overlapping ones included.
     pub fn for_each(&self, hay: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
         let masks: &[u16; BUCKETS + 1] = &self.masks;
-        #[cfg(target_arch = "x86_64")]
-        let mut i = if self.avx2 {
-            // SAFETY: `avx2` is only set when the CPU has AVX2.
-            unsafe { self.for_each_avx2(hay, &mut hit) }
-        } else {
-            0
-        };
-        #[cfg(not(target_arch = "x86_64"))]
-        let mut i = 0;
+        let mut i = self.vector_part(hay, &mut hit);
         // Four positions per eight-byte load.
         while i + 8 <= hay.len() {
             let w = load8(hay, i);
@@ -243,6 +235,20 @@ impl Keywords {
                 hit(m.start(), m.end(), ids[m.pattern().as_usize()] as usize);
             }
         }
+    }
+
+    /// Runs the AVX2 path where the CPU has one; returns where the scalar loop
+    /// takes over (0 without AVX2).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
+    fn vector_part(&self, hay: &[u8], hit: &mut impl FnMut(usize, usize, usize)) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if self.avx2 {
+                // SAFETY: `avx2` is only set when the CPU has AVX2.
+                return unsafe { self.for_each_avx2(hay, hit) };
+            }
+        }
+        0
     }
 
     /// The same test as the scalar loop, eight positions at a time: it

@@ -8,12 +8,13 @@
 //! commit index and one blob per thread.
 //!
 //! Refs, the commit walk and `HEAD` go through `git2`; the commits, trees
-//! and blobs themselves are read with gitoxide (`gix`). Measured on a
-//! 20,000-commit repository, libgit2 took 1.5 CPU-seconds just to read the
-//! trees the diffs need: it re-applies a whole delta chain for every object
-//! whose base it has not cached, and inflates with the system zlib. gix keeps
-//! a delta-base cache per thread and inflates with zlib-rs; the same reads
-//! take a fifth of that.
+//! and blobs themselves are read with gitoxide (`gix`). On a 20,000-commit
+//! repository, diffing every commit through libgit2 took 0.73-0.82 s on two
+//! threads; a one-thread probe reading the same commits and trees in the same
+//! order with gix took 0.63 CPU-seconds, and the diff phase here now takes
+//! 0.27-0.36 s on two threads. libgit2 keeps only the bottom base of a delta
+//! chain cached and inflates with the system zlib; gix keeps a delta-base
+//! cache per thread and inflates with zlib-rs.
 use super::pack_order;
 use crate::blob::{is_binary, Blob, Origin};
 use crate::error::{Error, Result};
@@ -260,9 +261,10 @@ pub fn walk(
     // Commits are diffed in parallel, in batches (so that memory holds one
     // batch of results), each thread taking runs of consecutive commits so
     // that a parent's trees are usually still in its cache; results are
-    // recorded in commit order. Oldest first matters for speed too: reading
-    // trees newest first is 2.7 times slower, because packs store older
-    // versions as deltas of newer ones and the delta cache is then of no use.
+    // recorded in commit order. Oldest first matters for speed too: the gix
+    // probe read the trees of a 20,000-commit history in 0.68 s oldest first
+    // and 1.86 s newest first (likely because git stores older versions as
+    // deltas of newer ones, which the delta cache suits in this order).
     let shallow = w.shallow;
     for batch in oids.chunks(4096) {
         let results: Vec<Vec<Diffed>> = workers.pool.install(|| {
@@ -548,11 +550,12 @@ const PACK_CACHE_BYTES: usize = 4 << 20;
 impl Workers {
     /// `threads` workers (0: one per core) for the repository `repo`.
     pub fn new(repo: &Repository, threads: usize) -> Result<Workers> {
-        // Process-wide libgit2 settings, right for a read-only scan: its object
-        // cache would keep up to 256 MB of trees and commits (peak memory must
-        // not grow with history; `TreeCache` keeps what a diff reuses), and
-        // re-hashing every object read costs a fifth of the time (git's own
-        // readers do not do it either; a corrupt object still fails to inflate).
+        // Process-wide libgit2 settings for what it still reads (the commits of
+        // the walk, HEAD's tree): no object cache, so memory does not grow with
+        // history, and no re-hashing, as git's own readers do not re-hash
+        // either (a corrupt object still fails to inflate). Since gix reads the
+        // trees and blobs, the re-hashing makes no measurable difference:
+        // 40,000 commits took 1.58-2.05 s with it off, 1.66-2.00 s with it on.
         git2::opts::enable_caching(false);
         git2::opts::strict_hash_verification(false);
         let shared =
