@@ -16,7 +16,6 @@ use crate::error::{Error, Result};
 use crate::rules::RuleSpec;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use checksum::Checksum;
-use regex::bytes::{Regex, RegexBuilder};
 use regex_automata::{meta, util::syntax, Input, PatternID};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -97,16 +96,17 @@ impl Compiled {
     }
 }
 
-/// Builds a rule regex: bytes, ASCII classes, and multi-line mode, because a
-/// window sits inside the whole blob, so `^`/`$` must mean line boundaries
-/// (CRLF included) for rules written line by line.
+/// Builds a rule regex: bytes and ASCII classes. Content regexes are
+/// `multi_line`, because a window sits inside the whole blob, so `^`/`$` must
+/// mean line boundaries (CRLF included) for rules written line by line; path
+/// regexes are not.
 ///
 /// The meta regex is configured directly, not through `regex::bytes`, to
 /// skip what a window of one line does not repay: the one-pass DFA and the
 /// full DFA. Compiling dominates a pre-commit run. The literal prefilter
 /// stays: turning it off saves another 0.15 ms per generic rule but costs
 /// about 5% of a large scan's CPU time.
-fn build_regex(src: &str) -> std::result::Result<meta::Regex, String> {
+fn build_regex(src: &str, multi_line: bool) -> std::result::Result<meta::Regex, String> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -119,15 +119,15 @@ fn build_regex(src: &str) -> std::result::Result<meta::Regex, String> {
             syntax::Config::new()
                 .unicode(false)
                 .utf8(false)
-                .multi_line(true)
-                .crlf(true),
+                .multi_line(multi_line)
+                .crlf(multi_line),
         )
         .build(src)
         .map_err(|e| e.to_string())
 }
 
 fn compile(src: &str, secret_match: &[String]) -> std::result::Result<Compiled, String> {
-    let re = build_regex(src).map_err(|e| format!("bad regex: {e}"))?;
+    let re = build_regex(src, true).map_err(|e| format!("bad regex: {e}"))?;
     let info = re.group_info();
     let group = info.to_index(PatternID::ZERO, "secret").unwrap_or(
         if info.group_len(PatternID::ZERO) > 1 {
@@ -138,7 +138,7 @@ fn compile(src: &str, secret_match: &[String]) -> std::result::Result<Compiled, 
     );
     let secret_match = secret_match
         .iter()
-        .map(|m| build_regex(m).map_err(|e| format!("bad secret_match regex: {e}")))
+        .map(|m| build_regex(m, true).map_err(|e| format!("bad secret_match regex: {e}")))
         .collect::<std::result::Result<_, _>>()?;
     Ok(Compiled {
         re,
@@ -397,7 +397,7 @@ impl Engine {
 struct PathRule {
     rule: u32,
     src: String,
-    regex: OnceLock<Option<Regex>>,
+    regex: OnceLock<Option<meta::Regex>>,
 }
 
 impl PathRule {
@@ -463,12 +463,8 @@ fn path_prefilter(
     Ok((Some((ac, owners)), unfiltered))
 }
 
-fn path_regex(src: &str) -> std::result::Result<Regex, String> {
-    RegexBuilder::new(src)
-        .unicode(false)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| format!("bad path regex: {e}"))
+fn path_regex(src: &str) -> std::result::Result<meta::Regex, String> {
+    build_regex(src, false).map_err(|e| format!("bad path regex: {e}"))
 }
 
 /// The window a rule's regex sees around a keyword hit at `s..e`: the hit's
