@@ -123,7 +123,12 @@ fn build_regex(src: &str, multi_line: bool) -> std::result::Result<meta::Regex, 
                 .crlf(multi_line),
         )
         .build(src)
-        .map_err(|e| e.to_string())
+        // The syntax error carries the position and a caret; the build
+        // error's own text only says which pattern failed.
+        .map_err(|e| {
+            e.syntax_error()
+                .map_or_else(|| e.to_string(), |s| s.to_string())
+        })
 }
 
 fn compile(src: &str, secret_match: &[String]) -> std::result::Result<Compiled, String> {
@@ -566,7 +571,14 @@ mod tests {
     fn bad_regex_is_reported_not_panicked() {
         let e = Engine::new(vec![rule("a-a", "aaa_", r"(aaa_")]).unwrap();
         assert!(e.scan("f", b"aaa_1").is_empty());
-        assert_eq!(e.check_compiles().len(), 1);
+        let problems = e.check_compiles();
+        assert_eq!(problems.len(), 1);
+        // The message shows what is wrong, not just that something is.
+        assert!(
+            problems[0].1.contains("unclosed group"),
+            "{}",
+            problems[0].1
+        );
     }
 
     /// Arbitrary bytes around every built-in keyword (invalid UTF-8, NULs,
