@@ -118,7 +118,7 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
             .filter(|&i| !in_head.contains(&findings[i].fingerprint))
             .collect();
         if !pending.is_empty() {
-            hist::read_each(&repo, &look_in, max, |_, bytes| {
+            hist::read_each(&workers, &look_in, max, |_, bytes| {
                 for &i in &pending {
                     let f = &findings[i];
                     if !in_head.contains(&f.fingerprint)
@@ -127,7 +127,7 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
                         in_head.insert(f.fingerprint.clone());
                     }
                 }
-            });
+            })?;
         }
     }
     for f in &mut findings {

@@ -654,27 +654,20 @@ fn read_one(
             entry.id, walked.paths[entry.intros[0].path as usize],
         )));
     };
-    let id = gix_id(entry.id);
-    // The header is cheap and keeps a huge blob from being inflated at all.
-    match odb.try_header(&id) {
-        Ok(Some(h)) if h.size() > max_file_size => {
+    let bytes = match read_blob(odb, buf, entry.id, max_file_size) {
+        Ok(Read::TooLarge) => {
             Stats::bump(&stats.too_large);
             return progress(0);
         }
-        Ok(Some(_)) => {}
-        Ok(None) => return bad("object not found".into()),
-        Err(e) => return bad(e.to_string()),
-    }
-    let bytes = match odb.find(&id, buf) {
-        Ok(d) if d.kind == Kind::Blob => d.data,
-        Ok(d) => return bad(format!("a {}, not a blob", d.kind)),
-        Err(e) => return bad(e.to_string()),
+        Ok(Read::Binary(len)) => {
+            progress(len);
+            Stats::bump(&stats.binary);
+            return;
+        }
+        Ok(Read::Text(bytes)) => bytes,
+        Err(e) => return bad(e),
     };
     progress(bytes.len() as u64);
-    if is_binary(bytes) {
-        Stats::bump(&stats.binary);
-        return;
-    }
     Stats::bump(&stats.scanned);
     stats
         .bytes
@@ -696,25 +689,58 @@ fn read_one(
     }
 }
 
+/// What reading one blob gave.
+enum Read<'a> {
+    /// Over the size limit: not inflated at all.
+    TooLarge,
+    /// Binary content of this many bytes: not scanned.
+    Binary(u64),
+    /// Text to scan.
+    Text(&'a [u8]),
+}
+
+/// Reads blob `id` into `buf` unless it is over `max_file_size` or binary.
+fn read_blob<'b>(
+    odb: &gix::OdbHandle,
+    buf: &'b mut Vec<u8>,
+    id: Oid,
+    max_file_size: u64,
+) -> Result<Read<'b>, String> {
+    let id = gix_id(id);
+    // The header is cheap and keeps a huge blob from being inflated at all.
+    match odb.try_header(&id) {
+        Ok(Some(h)) if h.size() > max_file_size => return Ok(Read::TooLarge),
+        Ok(Some(_)) => {}
+        Ok(None) => return Err("object not found".into()),
+        Err(e) => return Err(e.to_string()),
+    }
+    match odb.find(&id, buf) {
+        Ok(d) if d.kind != Kind::Blob => Err(format!("a {}, not a blob", d.kind)),
+        Ok(d) if is_binary(d.data) => Ok(Read::Binary(d.data.len() as u64)),
+        Ok(d) => Ok(Read::Text(d.data)),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Reads the blobs `pairs` names (paths and ids, from `Walked::head_pairs`)
-/// one after the other, handing each text blob to `f`; unreadable ones are skipped.
+/// one after the other on a worker, handing each text blob to `f`;
+/// unreadable ones are skipped.
 pub fn read_each(
-    repo: &Repository,
+    workers: &Workers,
     pairs: &[(String, Oid)],
     max_file_size: u64,
-    mut f: impl FnMut(&str, &[u8]),
-) {
-    let Ok(odb) = repo.odb() else { return };
-    for (path, id) in pairs {
-        if odb
-            .read_header(*id)
-            .is_ok_and(|(size, _)| size as u64 <= max_file_size)
-        {
-            if let Ok(obj) = odb.read(*id) {
-                if !is_binary(obj.data()) {
-                    f(path, obj.data());
+    mut f: impl FnMut(&str, &[u8]) + Send,
+) -> Result<()> {
+    workers.pool.install(|| {
+        workers.with_repo(|repo| {
+            let mut buf = Vec::new();
+            for (path, id) in pairs {
+                if let Ok(Read::Text(bytes)) =
+                    read_blob(&repo.objects, &mut buf, *id, max_file_size)
+                {
+                    f(path, bytes);
                 }
             }
-        }
-    }
+        })
+    })
 }
