@@ -7,8 +7,9 @@
 //! path it had. No blob is kept after it has been yielded, so memory holds the
 //! commit index and one blob per thread.
 //!
-//! Refs, the commit walk and `HEAD` go through `git2`; the commits, trees
-//! and blobs themselves are read with gitoxide (`gix`). On a 20,000-commit
+//! Refs, a range's commit walk and `HEAD` go through `git2`; the commits,
+//! trees and blobs themselves are read with gitoxide (`gix`), and whole
+//! histories (no range) are walked and ordered here. On a 20,000-commit
 //! repository, diffing every commit through libgit2 took 0.73-0.82 s on two
 //! threads; a one-thread probe reading the same commits and trees in the same
 //! order with gix took 0.63 CPU-seconds, and the diff phase here now takes
@@ -30,6 +31,59 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::Mutex;
+
+/// A commit as the walk read it.
+#[derive(Debug, Clone)]
+struct CommitNode {
+    tree: ObjectId,
+    parents: Vec<ObjectId>,
+    /// Committer time, seconds since the epoch.
+    time: i64,
+    /// Order of discovery from the tips, to break ties in time.
+    seq: u32,
+}
+
+/// The commits a walk read, by id.
+type CommitMap = HashMap<ObjectId, CommitNode>;
+
+/// The commits of `known`, parents before children and otherwise oldest
+/// (committer time) first. Parents outside `known` (a shallow boundary, an
+/// unreadable commit) do not hold their children back.
+fn oldest_first(known: &CommitMap) -> Vec<Oid> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut waiting: HashMap<ObjectId, usize> = HashMap::with_capacity(known.len());
+    let mut children: HashMap<ObjectId, Vec<ObjectId>> = HashMap::with_capacity(known.len());
+    for (id, c) in known {
+        for p in c.parents.iter().filter(|p| known.contains_key(*p)) {
+            *waiting.entry(*id).or_default() += 1;
+            children.entry(*p).or_default().push(*id);
+        }
+    }
+    let key = |id: &ObjectId| {
+        let c = &known[id];
+        (Reverse(c.time), c.seq, *id)
+    };
+    let mut ready: BinaryHeap<_> = known
+        .keys()
+        .filter(|id| !waiting.contains_key(*id))
+        .map(key)
+        .collect();
+    let mut out = Vec::with_capacity(known.len());
+    while let Some((_, _, id)) = ready.pop() {
+        out.push(git2_id(&id));
+        for child in children.get(&id).map(Vec::as_slice).unwrap_or_default() {
+            let n = waiting
+                .get_mut(child)
+                .expect("a child waits for its parents");
+            *n -= 1;
+            if *n == 0 {
+                ready.push(key(child));
+            }
+        }
+    }
+    out
+}
 
 /// Which commits to walk.
 #[derive(Debug, Clone, Default)]
@@ -176,6 +230,11 @@ pub fn walk(
     };
     let mut rw = repo.revwalk()?;
     rw.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
+    let mut tips: Vec<Oid> = Vec::new();
+    let mut push = |rw: &mut git2::Revwalk<'_>, id: Oid| {
+        tips.push(id);
+        rw.push(id)
+    };
     let mut pushed = false;
     if let Some(range) = &spec.range {
         let (a, b, symmetric) = match range.split_once("...") {
@@ -191,9 +250,9 @@ pub fn walk(
         };
         let a = resolve(repo, if a.is_empty() { "HEAD" } else { a })?;
         let b = resolve(repo, if b.is_empty() { "HEAD" } else { b })?;
-        rw.push(b)?;
+        push(&mut rw, b)?;
         if symmetric {
-            rw.push(a)?;
+            push(&mut rw, a)?;
             match repo.merge_base(a, b) {
                 Ok(base) => rw.hide(base)?,
                 Err(e) if e.code() == git2::ErrorCode::NotFound => {}
@@ -210,25 +269,25 @@ pub fn walk(
             .and_then(|r| r.peel_to_commit())
             .map_err(|_| Error::Usage(format!("unknown branch {branch:?}")))?
             .id();
-        rw.push(id)?;
+        push(&mut rw, id)?;
         pushed = true;
     }
     if spec.all {
         for r in repo.references()? {
             // Refs to trees or blobs (rare tags) have no history to walk.
             if let Ok(c) = r.and_then(|r| r.peel_to_commit()) {
-                rw.push(c.id())?;
+                push(&mut rw, c.id())?;
                 pushed = true;
             }
         }
         if let Ok(c) = repo.head().and_then(|h| h.peel_to_commit()) {
-            rw.push(c.id())?;
+            push(&mut rw, c.id())?;
             pushed = true;
         }
     }
     if !pushed && !spec.all {
         match repo.head().and_then(|h| h.peel_to_commit()) {
-            Ok(c) => rw.push(c.id())?,
+            Ok(c) => push(&mut rw, c.id())?,
             Err(e)
                 if matches!(
                     e.code(),
@@ -240,22 +299,38 @@ pub fn walk(
             Err(e) => return Err(e.into()),
         }
     }
-    let mut oids = Vec::new();
-    for oid in rw {
-        match oid {
-            Ok(o) => oids.push(o),
-            Err(e) => w
-                .errors
-                .push(Error::Git(format!("walking history: {}", e.message()))),
+    let (mut oids, known) = if spec.range.is_some() {
+        // libgit2 stops a range's walk early, where the hidden side's
+        // history joins; the diffs read the commits themselves.
+        let mut oids = Vec::new();
+        for oid in rw {
+            match oid {
+                Ok(o) => oids.push(o),
+                Err(e) => w
+                    .errors
+                    .push(Error::Git(format!("walking history: {}", e.message()))),
+            }
         }
-    }
+        (oids, CommitMap::new())
+    } else {
+        // Whole histories: each commit is read once, here, and ordered in
+        // memory, rather than read by libgit2's walk and again by the diffs.
+        // On the 40,000-commit benchmark this took 6% off the CPU time.
+        drop(rw);
+        let (known, errors) = workers.read_commits(&tips);
+        w.errors.extend(errors);
+        (oldest_first(&known), known)
+    };
     if spec.since.is_some() || spec.until.is_some() {
-        // The walk has already parsed these commits, so this is cheap.
         oids.retain(|&oid| {
-            repo.find_commit(oid).is_ok_and(|c| {
-                let t = c.time().seconds();
-                !(spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u))
-            })
+            let t = match known.get(&gix_id(oid)) {
+                Some(c) => c.time,
+                None => match repo.find_commit(oid) {
+                    Ok(c) => c.time().seconds(),
+                    Err(_) => return false,
+                },
+            };
+            !(spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u))
         });
     }
     // Commits are diffed in parallel, in batches (so that memory holds one
@@ -272,7 +347,7 @@ pub fn walk(
                 .par_chunks(64)
                 .map(|run| {
                     workers.with_repo(|repo| {
-                        let mut cache = TreeCache::new(repo);
+                        let mut cache = TreeCache::new(repo, &known);
                         run.iter()
                             .map(|&oid| diff_commit(&mut cache, oid, shallow))
                             .collect()
@@ -324,6 +399,8 @@ impl Walked {
 /// two generations are what a diff reuses, so memory does not grow with history.
 struct TreeCache<'r> {
     repo: &'r gix::Repository,
+    /// Commits the walk already read.
+    known: &'r CommitMap,
     cur: HashMap<ObjectId, Arc<[u8]>>,
     prev: HashMap<ObjectId, Arc<[u8]>>,
     commit_trees: HashMap<ObjectId, ObjectId>,
@@ -331,9 +408,10 @@ struct TreeCache<'r> {
 }
 
 impl<'r> TreeCache<'r> {
-    fn new(repo: &'r gix::Repository) -> Self {
+    fn new(repo: &'r gix::Repository, known: &'r CommitMap) -> Self {
         TreeCache {
             repo,
+            known,
             cur: HashMap::new(),
             prev: HashMap::new(),
             commit_trees: HashMap::new(),
@@ -365,6 +443,9 @@ impl<'r> TreeCache<'r> {
 
     /// The tree and parents of a commit.
     fn commit(&mut self, id: ObjectId) -> Result<(ObjectId, Vec<ObjectId>), String> {
+        if let Some(c) = self.known.get(&id) {
+            return Ok((c.tree, c.parents.clone()));
+        }
         let c = self
             .repo
             .objects
@@ -377,7 +458,10 @@ impl<'r> TreeCache<'r> {
         if let Some(&t) = self.commit_trees.get(&commit) {
             return Ok(t);
         }
-        let t = self.commit(commit)?.0;
+        let t = match self.known.get(&commit) {
+            Some(c) => c.tree,
+            None => self.commit(commit)?.0,
+        };
         self.commit_trees.insert(commit, t);
         Ok(t)
     }
@@ -581,17 +665,54 @@ impl Workers {
         let mut guard = self.repos[slot]
             .lock()
             .expect("no panics while holding the lock");
-        let repo = guard.get_or_insert_with(|| {
-            let mut r = self.shared.to_thread_local();
-            r.object_cache_size(None);
-            r.objects.set_pack_cache(|| {
-                Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
-                    PACK_CACHE_BYTES,
-                ))
-            });
-            r
-        });
+        let repo = guard.get_or_insert_with(|| self.local());
         Ok(f(repo))
+    }
+
+    /// A repository handle for one thread, with its own delta-base cache.
+    fn local(&self) -> gix::Repository {
+        let mut r = self.shared.to_thread_local();
+        r.object_cache_size(None);
+        r.objects.set_pack_cache(|| {
+            Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
+                PACK_CACHE_BYTES,
+            ))
+        });
+        r
+    }
+
+    /// Reads the commits reachable from `tips`. An unreadable commit is left
+    /// out (the diff of its child reads it again and reports it); an
+    /// unreadable tip is reported here.
+    fn read_commits(&self, tips: &[Oid]) -> (CommitMap, Vec<Error>) {
+        let repo = self.local();
+        let mut map = CommitMap::new();
+        let mut errors = Vec::new();
+        let mut todo: Vec<ObjectId> = tips.iter().rev().map(|&t| gix_id(t)).collect();
+        let mut buf = Vec::new();
+        while let Some(id) = todo.pop() {
+            if map.contains_key(&id) {
+                continue;
+            }
+            match repo.objects.find_commit(&id, &mut buf) {
+                Ok(c) => {
+                    let parents: Vec<ObjectId> = c.parents().collect();
+                    todo.extend(parents.iter().rev().filter(|p| !map.contains_key(*p)));
+                    let node = CommitNode {
+                        tree: c.tree(),
+                        parents,
+                        time: c.time().map_or(0, |t| t.seconds),
+                        seq: map.len() as u32,
+                    };
+                    map.insert(id, node);
+                }
+                Err(e) if tips.contains(&git2_id(&id)) => {
+                    errors.push(Error::Git(format!("commit {id}: {e}")));
+                }
+                Err(_) => {}
+            }
+        }
+        (map, errors)
     }
 }
 
@@ -743,4 +864,60 @@ pub fn read_each(
             }
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(n: u8) -> ObjectId {
+        ObjectId::from_bytes_or_panic(&[n; 20])
+    }
+
+    fn node(parents: &[u8], time: i64, seq: u32) -> CommitNode {
+        CommitNode {
+            tree: id(0),
+            parents: parents.iter().map(|&p| id(p)).collect(),
+            time,
+            seq,
+        }
+    }
+
+    #[test]
+    fn parents_come_before_children_even_against_the_clock() {
+        // 1 <- 2 <- 4 (merge of 2 and 3), 1 <- 3; commit 2 claims a time
+        // later than its child 4 (a skewed clock), and 3 is the newest.
+        let known: CommitMap = [
+            (id(1), node(&[], 100, 3)),
+            (id(2), node(&[1], 500, 1)),
+            (id(3), node(&[1], 300, 2)),
+            (id(4), node(&[2, 3], 400, 0)),
+        ]
+        .into_iter()
+        .collect();
+        let order: Vec<Oid> = [1, 3, 2, 4].iter().map(|&n| git2_id(&id(n))).collect();
+        assert_eq!(oldest_first(&known), order);
+    }
+
+    #[test]
+    fn parents_outside_the_walk_do_not_hold_children_back() {
+        // A shallow boundary: commit 2's parent 9 was never read.
+        let known: CommitMap = [(id(2), node(&[9], 200, 0)), (id(3), node(&[2], 100, 1))]
+            .into_iter()
+            .collect();
+        let order: Vec<Oid> = [2, 3].iter().map(|&n| git2_id(&id(n))).collect();
+        assert_eq!(oldest_first(&known), order);
+    }
+
+    #[test]
+    fn equal_times_order_by_discovery_deepest_first() {
+        // Two roots committed in the same second: the one found deeper in the
+        // walk (higher seq) comes first, so the order does not depend on
+        // hashing.
+        let known: CommitMap = [(id(5), node(&[], 100, 0)), (id(6), node(&[], 100, 1))]
+            .into_iter()
+            .collect();
+        let order: Vec<Oid> = [6, 5].iter().map(|&n| git2_id(&id(n))).collect();
+        assert_eq!(oldest_first(&known), order);
+    }
 }
