@@ -1,9 +1,10 @@
 //! `stanch staged`: scans what the next commit adds, for pre-commit hooks.
 //! Only lines the commit adds are reported, at their line in the staged file.
-use super::{Plan, RunOutcome};
+use super::{Collected, Plan, RunOutcome};
 use crate::cli::StagedArgs;
 use crate::error::Result;
 use crate::sources::{git, Stats};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Scans the index of the repository containing `--repo` (or the current directory).
@@ -14,12 +15,57 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     let plan = Plan::prepare(&args.common, &root)?;
     let stats = Stats::default();
     let max = plan.max_file_size;
-    let mut warnings = Vec::new();
-    let collected = plan.collect(|visit, on_error| {
-        warnings = git::staged::staged(&repo, max, &stats, visit, on_error)?.warnings;
+    let mut report = git::staged::StagedReport::default();
+    let mut collected = plan.collect(|visit, on_error| {
+        report = git::staged::staged(&repo, max, &stats, visit, on_error)?;
         Ok(())
     })?;
+    drop_copied(&repo, &report, &mut collected, max)?;
     let (findings, mut summary, errors) = plan.findings("staged", collected, &stats, false);
-    summary.warnings.extend(warnings);
+    summary.warnings.extend(report.warnings);
     plan.report(&findings, summary, errors)
+}
+
+/// Drops what was found in files the commit adds whole when that secret is
+/// already in `HEAD`: git recognises a copy of an unchanged file only when it
+/// is exact, and the lines an edited copy brought along are not new.
+fn drop_copied(
+    repo: &git2::Repository,
+    report: &git::staged::StagedReport,
+    collected: &mut Collected,
+    max_file_size: u64,
+) -> Result<()> {
+    let candidates: Vec<usize> = (0..collected.occurrences.len())
+        .filter(|&i| {
+            report
+                .added_whole
+                .contains(&collected.occurrences[i].location.path)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Ok(());
+    }
+    let needles: Vec<&[u8]> = candidates
+        .iter()
+        .map(|&i| collected.occurrences[i].secret.expose().as_bytes())
+        .collect();
+    let found = git::staged::found_in_head(repo, &needles, max_file_size)?;
+    let copied: HashSet<usize> = candidates
+        .iter()
+        .zip(found)
+        .filter_map(|(&i, f)| f.then_some(i))
+        .collect();
+    if copied.is_empty() {
+        return Ok(());
+    }
+    let mut i = 0;
+    collected.occurrences.retain(|_| {
+        i += 1;
+        !copied.contains(&(i - 1))
+    });
+    collected.warnings.push(format!(
+        "{} secret(s) in new files are already committed in HEAD (copied along), not reported as new; `stanch scan` reports them",
+        copied.len()
+    ));
+    Ok(())
 }

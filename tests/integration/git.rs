@@ -157,6 +157,43 @@ stanch_test!(staged_rename_copy_and_delete_add_nothing, |dir, _cmd| {
     assert_eq!(f[0]["line"], 23);
 });
 
+stanch_test!(
+    staged_edited_copy_of_an_unchanged_file_reports_only_its_new_secret,
+    |dir, _cmd| {
+        let g = repo(&dir);
+        let body = format!(
+            "header\nt = {}\n{}",
+            github_pat(),
+            "filler line\n".repeat(20)
+        );
+        g.write("a.txt", &body);
+        g.commit("first");
+        // A copy with an edit: git sees an added file, but its secret was
+        // brought along from a.txt, which this commit leaves as it is.
+        g.write("copy.txt", format!("edited header\n{body}"));
+        g.run(&["add", "copy.txt"]);
+        let (code, f, report, _) = staged(&g);
+        assert_eq!((code, f.len()), (0, 0), "{report:#}");
+        assert!(
+            report["summary"]["warnings"]
+                .to_string()
+                .contains("already committed in HEAD"),
+            "{report:#}"
+        );
+        // A secret the copy adds is new.
+        g.write(
+            "copy.txt",
+            format!("edited header\n{body}k = {}\n", github_pat2()),
+        );
+        g.run(&["add", "copy.txt"]);
+        let (code, f, _, _) = staged(&g);
+        assert_eq!(code, 1);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0]["path"], "copy.txt");
+        assert_eq!(f[0]["line"], 24);
+    }
+);
+
 stanch_test!(staged_skips_binary_files_and_submodules, |dir, _cmd| {
     let g = repo(&dir);
     g.write("README", "x\n");
