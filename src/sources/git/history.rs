@@ -15,7 +15,14 @@
 //! order with gix took 0.63 CPU-seconds, and the diff phase here now takes
 //! 0.27-0.36 s on two threads. libgit2 keeps only the bottom base of a delta
 //! chain cached and inflates with the system zlib; gix keeps a delta-base
-//! cache per thread and inflates with zlib-rs.
+//! cache per thread. gix inflates with `sirocco` (its `zlib-sirocco`
+//! feature) rather than zlib-rs: most pack entries are small streams, where
+//! building the Huffman tables dominates, and that took 13% of zlib-rs's
+//! run; with sirocco a history scan needs 15% less CPU (measured below).
+//!
+//! Measured, 5-7 interleaved runs each: 20,000 commits 0.90 s wall and 1.41
+//! CPU-s with sirocco, 1.08 s and 1.66 CPU-s with zlib-rs; 40,000 commits
+//! 1.49 s and 2.37 CPU-s against 1.73 s and 2.78 CPU-s.
 use super::pack_order;
 use crate::blob::{is_binary, Blob, Origin};
 use crate::error::{Error, Result};
