@@ -50,8 +50,9 @@ struct CommitNode {
     seq: u32,
 }
 
-/// The commits a walk read, by id.
-type CommitMap = HashMap<ObjectId, CommitNode>;
+/// The commits a walk read, by id (ids are hashes already, so the map uses
+/// their first bytes rather than hashing them again).
+type CommitMap = gix::hashtable::HashMap<ObjectId, CommitNode>;
 
 /// The commits of `known`, parents before children and otherwise oldest
 /// (committer time) first. Parents outside `known` (a shallow boundary, an
@@ -59,33 +60,33 @@ type CommitMap = HashMap<ObjectId, CommitNode>;
 fn oldest_first(known: &CommitMap) -> Vec<Oid> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
-    let mut waiting: HashMap<ObjectId, usize> = HashMap::with_capacity(known.len());
-    let mut children: HashMap<ObjectId, Vec<ObjectId>> = HashMap::with_capacity(known.len());
+    // Indexed by `seq`, which numbers the commits 0..n in discovery order.
+    let n = known.len();
+    let mut ids = vec![Oid::zero(); n];
+    let mut time = vec![0i64; n];
+    let mut waiting = vec![0u32; n];
+    let mut children: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (id, c) in known {
-        for p in c.parents.iter().filter(|p| known.contains_key(*p)) {
-            *waiting.entry(*id).or_default() += 1;
-            children.entry(*p).or_default().push(*id);
+        let i = c.seq as usize;
+        ids[i] = git2_id(id);
+        time[i] = c.time;
+        for p in c.parents.iter().filter_map(|p| known.get(p)) {
+            waiting[i] += 1;
+            children[p.seq as usize].push(c.seq);
         }
     }
-    let key = |id: &ObjectId| {
-        let c = &known[id];
-        (Reverse(c.time), c.seq, *id)
-    };
-    let mut ready: BinaryHeap<_> = known
-        .keys()
-        .filter(|id| !waiting.contains_key(*id))
-        .map(key)
+    let mut ready: BinaryHeap<(Reverse<i64>, u32)> = (0..n)
+        .filter(|&i| waiting[i] == 0)
+        .map(|i| (Reverse(time[i]), i as u32))
         .collect();
-    let mut out = Vec::with_capacity(known.len());
-    while let Some((_, _, id)) = ready.pop() {
-        out.push(git2_id(&id));
-        for child in children.get(&id).map(Vec::as_slice).unwrap_or_default() {
-            let n = waiting
-                .get_mut(child)
-                .expect("a child waits for its parents");
-            *n -= 1;
-            if *n == 0 {
-                ready.push(key(child));
+    let mut out = Vec::with_capacity(n);
+    while let Some((_, i)) = ready.pop() {
+        out.push(ids[i as usize]);
+        for &child in &children[i as usize] {
+            let c = child as usize;
+            waiting[c] -= 1;
+            if waiting[c] == 0 {
+                ready.push((Reverse(time[c]), child));
             }
         }
     }
@@ -318,7 +319,7 @@ pub fn walk(
                     .push(Error::Git(format!("walking history: {}", e.message()))),
             }
         }
-        (oids, CommitMap::new())
+        (oids, CommitMap::default())
     } else {
         // Whole histories: each commit is read once, here, and ordered in
         // memory, rather than read by libgit2's walk and again by the diffs.
@@ -408,9 +409,9 @@ struct TreeCache<'r> {
     repo: &'r gix::Repository,
     /// Commits the walk already read.
     known: &'r CommitMap,
-    cur: HashMap<ObjectId, Arc<[u8]>>,
-    prev: HashMap<ObjectId, Arc<[u8]>>,
-    commit_trees: HashMap<ObjectId, ObjectId>,
+    cur: gix::hashtable::HashMap<ObjectId, Arc<[u8]>>,
+    prev: gix::hashtable::HashMap<ObjectId, Arc<[u8]>>,
+    commit_trees: gix::hashtable::HashMap<ObjectId, ObjectId>,
     buf: Vec<u8>,
 }
 
@@ -419,9 +420,9 @@ impl<'r> TreeCache<'r> {
         TreeCache {
             repo,
             known,
-            cur: HashMap::new(),
-            prev: HashMap::new(),
-            commit_trees: HashMap::new(),
+            cur: Default::default(),
+            prev: Default::default(),
+            commit_trees: Default::default(),
             buf: Vec::new(),
         }
     }
@@ -693,7 +694,7 @@ impl Workers {
     /// unreadable tip is reported here.
     fn read_commits(&self, tips: &[Oid]) -> (CommitMap, Vec<Error>) {
         let repo = self.local();
-        let mut map = CommitMap::new();
+        let mut map = CommitMap::default();
         let mut errors = Vec::new();
         let mut todo: Vec<ObjectId> = tips.iter().rev().map(|&t| gix_id(t)).collect();
         let mut buf = Vec::new();
@@ -738,8 +739,9 @@ pub fn read_blobs(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<()> {
     let ids: Vec<Oid> = walked.blobs.iter().map(|b| b.id).collect();
-    let order = pack_order::read_order(&repo.path().join("objects"), &ids);
+    let objects = repo.path().join("objects");
     workers.pool.install(|| {
+        let order = pack_order::read_order(&objects, &ids);
         order.par_chunks(32).try_for_each(|chunk| -> Result<()> {
             workers.with_repo(|repo| -> Result<()> {
                 let mut buf = Vec::new();
