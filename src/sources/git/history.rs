@@ -152,19 +152,20 @@ pub struct Walked {
     pub shallow: bool,
     /// Commits or trees that could not be read (reported, skipped).
     pub errors: Vec<Error>,
-    path_ids: HashMap<String, u32>,
+    /// Path ids by the path's bytes (two paths that are not UTF-8 may
+    /// display alike but stay apart).
+    path_ids: HashMap<Vec<u8>, u32>,
     blob_ids: HashMap<Oid, u32>,
 }
 
 impl Walked {
     fn path_id(&mut self, path: &[u8]) -> u32 {
-        let s = super::path_string(path);
-        if let Some(&i) = self.path_ids.get(&s) {
+        if let Some(&i) = self.path_ids.get(path) {
             return i;
         }
         let i = self.paths.len() as u32;
-        self.paths.push(s.clone());
-        self.path_ids.insert(s, i);
+        self.paths.push(super::path_string(path));
+        self.path_ids.insert(path.to_vec(), i);
         i
     }
 
@@ -202,14 +203,13 @@ impl Walked {
             if entry.kind() == Some(git2::ObjectType::Blob) && entry.filemode() != 0o120000 {
                 let mut p = dir.as_bytes().to_vec();
                 p.extend_from_slice(entry.name_bytes());
-                let path = super::path_string(&p);
-                match (self.blob_ids.get(&entry.id()), self.path_ids.get(&path)) {
+                match (self.blob_ids.get(&entry.id()), self.path_ids.get(&p)) {
                     (Some(&b), Some(&pi))
                         if self.blobs[b as usize].intros.iter().any(|i| i.path == pi) =>
                     {
                         known.insert((b, pi));
                     }
-                    _ => unknown.push((path, entry.id())),
+                    _ => unknown.push((super::path_string(&p), entry.id())),
                 }
             }
             git2::TreeWalkResult::Ok
@@ -341,43 +341,58 @@ pub fn walk(
             !(spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u))
         });
     }
-    // Commits are diffed in parallel, in batches (so that memory holds one
-    // batch of results), each thread taking runs of consecutive commits so
-    // that a parent's trees are usually still in its cache; results are
-    // recorded in commit order. Oldest first matters for speed too: the gix
-    // probe read the trees of a 20,000-commit history in 0.68 s oldest first
-    // and 1.86 s newest first (likely because git stores older versions as
-    // deltas of newer ones, which the delta cache suits in this order).
+    // Commits are diffed in parallel, in batches (so that memory holds a few
+    // batches of results), each thread taking runs of consecutive commits so
+    // that a parent's trees are usually still in its cache. This thread
+    // records each batch, in commit order, while the pool diffs the next.
+    // Oldest first matters for speed too: the gix probe read the trees of a
+    // 20,000-commit history in 0.68 s oldest first and 1.86 s newest first
+    // (likely because git stores older versions as deltas of newer ones,
+    // which the delta cache suits in this order).
     let shallow = w.shallow;
-    for batch in oids.chunks(4096) {
-        let results: Vec<Vec<Diffed>> = workers.pool.install(|| {
-            batch
-                .par_chunks(64)
-                .map(|run| {
-                    workers.with_repo(|repo| {
-                        let mut cache = TreeCache::new(repo, &known);
-                        run.iter()
-                            .map(|&oid| diff_commit(&mut cache, oid, shallow))
-                            .collect()
-                    })
-                })
-                .collect::<Result<Vec<Vec<Diffed>>>>()
-        })?;
-        for (oid, d) in batch.iter().zip(results.into_iter().flatten()) {
-            match d {
-                Diffed::Unreadable(e) => {
-                    w.errors.push(Error::Git(format!("commit {oid}: {e}")));
-                    continue;
+    let known = &known;
+    std::thread::scope(|s| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let oids = &oids;
+        s.spawn(move || {
+            for batch in oids.chunks(4096) {
+                let results = workers.pool.install(|| {
+                    batch
+                        .par_chunks(64)
+                        .map(|run| {
+                            workers.with_repo(|repo| {
+                                let mut cache = TreeCache::new(repo, known);
+                                run.iter()
+                                    .map(|&oid| diff_commit(&mut cache, oid, shallow))
+                                    .collect::<Vec<Diffed>>()
+                            })
+                        })
+                        .collect::<Result<Vec<Vec<Diffed>>>>()
+                });
+                if tx.send(results).is_err() {
+                    // The recorder stopped on an error.
+                    break;
                 }
-                Diffed::Partial(e, found, counts) => {
-                    w.errors.push(Error::Git(format!("commit {oid}: {e}")));
-                    w.record(*oid, found, counts);
-                }
-                Diffed::Done(found, counts) => w.record(*oid, found, counts),
             }
+        });
+        for (batch, results) in oids.chunks(4096).zip(rx) {
+            for (oid, d) in batch.iter().zip(results?.into_iter().flatten()) {
+                match d {
+                    Diffed::Unreadable(e) => {
+                        w.errors.push(Error::Git(format!("commit {oid}: {e}")));
+                        continue;
+                    }
+                    Diffed::Partial(e, found, counts) => {
+                        w.errors.push(Error::Git(format!("commit {oid}: {e}")));
+                        w.record(*oid, found, counts);
+                    }
+                    Diffed::Done(found, counts) => w.record(*oid, found, counts),
+                }
+            }
+            progress(w.commits.len() as u64);
         }
-        progress(w.commits.len() as u64);
-    }
+        Ok(())
+    })?;
     Ok(w)
 }
 
