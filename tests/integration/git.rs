@@ -582,6 +582,33 @@ stanch_test!(history_reports_a_corrupt_object_and_goes_on, |dir, _cmd| {
 });
 
 stanch_test!(
+    history_reports_a_corrupt_commit_and_still_scans_its_child,
+    |dir, _cmd| {
+        let g = repo(&dir);
+        g.write("a.txt", format!("t = {}\n", github_pat()));
+        g.commit("one");
+        g.write("b.txt", "b\n");
+        g.commit("two");
+        let bad = g.run(&["rev-parse", "HEAD~1"]);
+        let obj = g.dir.join(".git/objects").join(&bad[..2]).join(&bad[2..]);
+        let mut perms = std::fs::metadata(&obj).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(&obj, perms).unwrap();
+        std::fs::write(&obj, b"garbage, not zlib").unwrap();
+        let (code, f, report, err) = history(&g, &[]);
+        // The secret is still in "two"'s tree, which is scanned whole, as
+        // its parent cannot be read.
+        assert_eq!(code, 1, "{err}");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0]["path"], "a.txt");
+        assert_eq!(f[0]["commit"]["summary"], "two");
+        assert!(err.contains(&bad), "{err}");
+        assert_eq!(report["summary"]["errors"], 1, "{report:#}");
+    }
+);
+
+stanch_test!(
     history_of_a_shallow_clone_says_it_is_truncated,
     |dir, _cmd| {
         let g = repo(&dir);

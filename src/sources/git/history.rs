@@ -535,13 +535,18 @@ fn introduced(
 ) -> Result<(), String> {
     let tree = cache.tree(tree)?;
     let mut parents = Vec::with_capacity(parent_ids.len());
+    let mut unreadable = None;
     for &id in parent_ids {
-        match cache.commit_tree(id) {
-            Ok(t) => parents.push(cache.tree(t)?),
+        match cache.commit_tree(id).and_then(|t| cache.tree(t)) {
+            Ok(t) => parents.push(t),
             // A shallow clone's boundary commit: its parents are not here, so
             // it counts as a root (the summary says history is truncated).
             Err(_) if shallow => {}
-            Err(e) => return Err(format!("parent {id}: {e}")),
+            // Reported; the commit is diffed without that parent, so what it
+            // holds is still scanned (and attributed to it).
+            Err(e) => {
+                unreadable.get_or_insert(format!("parent {id}: {e}"));
+            }
         }
     }
     let mut prefix = Vec::new();
@@ -564,7 +569,7 @@ fn introduced(
             out.retain(|pair| other.contains(pair));
         }
     }
-    Ok(())
+    unreadable.map_or(Ok(()), Err)
 }
 
 /// Git's tree order: names compare bytewise, a tree's as if it ended in `/`.
