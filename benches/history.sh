@@ -7,7 +7,9 @@
 #    one (HISTORY_LARGE commits) to show that peak RSS stays flat.
 # 2. For each, measures `stanch history --all` (wall, CPU, peak RSS, finding
 #    count, which must equal the planted count) next to `git log -p --all` and
-#    `git cat-file --batch-all-objects --batch --unordered` on the same repository.
+#    `git cat-file --batch-all-objects --batch --unordered` on the same
+#    repository, the three interleaved round by round, and prints the ratios
+#    of each round.
 # 3. Times `stanch staged` with 5 modified files staged in a 10,000-file
 #    repository (median; hyperfine if installed, else a loop).
 #
@@ -96,23 +98,40 @@ PY
   echo "$4"
 }
 
-# measure LABEL CMD...: median wall and CPU (user+sys) of $RUNS runs, and the
-# largest peak RSS.
-measure() {
+# timed LABEL CMD...: runs CMD once and appends "LABEL wall user sys maxrss"
+# to $work/times.
+timed() {
   local label=$1; shift
-  : > "$work/times"
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-    tail -1 "$work/time" >> "$work/times"
-  done
-  python3 - "$label" "$work/times" <<'PY'
+  /usr/bin/time -f "$label %e %U %S %M" -a -o "$work/times" "$@" >/dev/null 2>"$work/stderr" || true
+}
+
+# report: per label, the median wall and CPU (user+sys) and the largest peak
+# RSS; then the ratios of each round (the commands of one round ran back to
+# back, so a busy spell on the machine slows all of them alike).
+report() {
+  python3 - "$work/times" <<'PY'
 import statistics, sys
-rows = [[float(x) for x in l.split()] for l in open(sys.argv[2]) if l.strip()]
-wall = statistics.median(r[0] for r in rows)
-cpu = statistics.median(r[1] + r[2] for r in rows)
-rss = max(r[3] for r in rows) / 1024
-print("  %-58s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   (median of %d, wall min %.2f)"
-      % (sys.argv[1], wall, cpu, rss, len(rows), min(r[0] for r in rows)))
+rows = {}
+order = []
+for l in open(sys.argv[1]):
+    f = l.split()
+    if len(f) != 5 or f[0] not in ("log", "catfile", "stanch"):
+        continue  # "Command exited with non-zero status" lines
+    if f[0] not in rows:
+        order.append(f[0]); rows[f[0]] = []
+    rows[f[0]].append([float(x) for x in f[1:]])
+names = {"log": "git log -p --all > /dev/null",
+         "catfile": "git cat-file --batch-all-objects --batch --unordered",
+         "stanch": "stanch history --all"}
+for k in order:
+    r = rows[k]
+    print("  %-58s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   (median of %d, wall min %.2f)"
+          % (names[k], statistics.median(x[0] for x in r), statistics.median(x[1] + x[2] for x in r),
+             max(x[3] for x in r) / 1024, len(r), min(x[0] for x in r)))
+fast = [l / s for l, s in zip((x[0] for x in rows["log"]), (x[0] for x in rows["stanch"]))]
+floor = [s / c for s, c in zip((x[0] for x in rows["stanch"]), (x[0] for x in rows["catfile"]))]
+print("  per round: git log -p / stanch  median %.2fx (%.2f-%.2f);  stanch / cat-file  median %.2fx (%.2f-%.2f)"
+      % (statistics.median(fast), min(fast), max(fast), statistics.median(floor), min(floor), max(floor)))
 PY
 }
 
@@ -132,9 +151,13 @@ bench_history() {
   pack_mb=$(du -cm "$dir"/objects/pack/*.pack | tail -1 | cut -f1)
   blobs=$(git -C "$dir" cat-file --batch-all-objects --batch-check='%(objecttype)' | grep -c blob)
   echo "  repository: $(git -C "$dir" rev-list --all --count) commits, $blobs blobs, pack $pack_mb MB"
-  measure "git log -p --all > /dev/null" git -C "$dir" log -p --all
-  measure "git cat-file --batch-all-objects --batch --unordered" git -C "$dir" cat-file --batch-all-objects --batch --unordered
-  measure "stanch history --all" "$STANCH" history --all "$dir" -f json -o "$work/history.json"
+  : > "$work/times"
+  for _ in $(seq "$RUNS"); do
+    timed log git -C "$dir" log -p --all
+    timed catfile git -C "$dir" cat-file --batch-all-objects --batch --unordered
+    timed stanch "$STANCH" history --all "$dir" -f json -o "$work/history.json"
+  done
+  report
   local found
   found=$(grep -c '"fingerprint":' "$work/history.json" || true)
   local in_head
