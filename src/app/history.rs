@@ -104,12 +104,11 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
     // an allow comment is still in HEAD).
     let mut look_in = head_unknown;
     if collected.inline_suppressed > 0 {
-        look_in.extend(head_known.iter().map(|&(bi, pi)| {
-            (
-                walked.paths[pi as usize].clone(),
-                walked.blobs[bi as usize].id,
-            )
-        }));
+        look_in.extend(
+            head_known
+                .iter()
+                .map(|&(bi, _)| walked.blobs[bi as usize].id),
+        );
     }
     let (mut findings, mut summary, errors) = plan.findings("history", collected, &stats, true);
     // Look there for the secrets found elsewhere, byte for byte.
@@ -118,16 +117,17 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
             .filter(|&i| !in_head.contains(&findings[i].fingerprint))
             .collect();
         if !pending.is_empty() {
-            hist::read_each(&workers, &look_in, max, |_, bytes| {
-                for &i in &pending {
-                    let f = &findings[i];
-                    if !in_head.contains(&f.fingerprint)
-                        && memchr::memmem::find(bytes, f.secret.expose().as_bytes()).is_some()
-                    {
-                        in_head.insert(f.fingerprint.clone());
-                    }
+            let mut search = git::Needles::new(
+                pending
+                    .iter()
+                    .map(|&i| findings[i].secret.expose().as_bytes()),
+            );
+            hist::read_each(&workers, &look_in, max, |bytes| !search.look_in(bytes))?;
+            for (&i, &found) in pending.iter().zip(search.found()) {
+                if found {
+                    in_head.insert(findings[i].fingerprint.clone());
                 }
-            })?;
+            }
         }
     }
     for f in &mut findings {

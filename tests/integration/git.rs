@@ -559,19 +559,25 @@ stanch_test!(history_of_empty_bare_and_non_repositories, |dir, _cmd| {
     assert_eq!(out.status.code(), Some(2));
 });
 
+/// Overwrites the loose object `rev` names with garbage; returns its id.
+fn corrupt_object(g: &Git, rev: &str) -> String {
+    let id = g.run(&["rev-parse", rev]);
+    let obj = g.dir.join(".git/objects").join(&id[..2]).join(&id[2..]);
+    let mut perms = std::fs::metadata(&obj).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&obj, perms).unwrap();
+    std::fs::write(&obj, b"garbage, not zlib").unwrap();
+    id
+}
+
 stanch_test!(history_reports_a_corrupt_object_and_goes_on, |dir, _cmd| {
     let g = repo(&dir);
     g.write("a.txt", format!("t = {}\n", github_pat()));
     g.commit("one");
     g.write("b.txt", format!("k = {}\n", aws_key_id()));
     g.commit("two");
-    let bad = g.run(&["rev-parse", "HEAD:b.txt"]);
-    let obj = g.dir.join(".git/objects").join(&bad[..2]).join(&bad[2..]);
-    let mut perms = std::fs::metadata(&obj).unwrap().permissions();
-    #[allow(clippy::permissions_set_readonly_false)]
-    perms.set_readonly(false);
-    std::fs::set_permissions(&obj, perms).unwrap();
-    std::fs::write(&obj, b"garbage, not zlib").unwrap();
+    let bad = corrupt_object(&g, "HEAD:b.txt");
     let (code, f, report, err) = history(&g, &[]);
     assert_eq!(code, 1, "{err}");
     assert_eq!(f.len(), 1);
@@ -589,13 +595,7 @@ stanch_test!(
         g.commit("one");
         g.write("b.txt", "b\n");
         g.commit("two");
-        let bad = g.run(&["rev-parse", "HEAD~1"]);
-        let obj = g.dir.join(".git/objects").join(&bad[..2]).join(&bad[2..]);
-        let mut perms = std::fs::metadata(&obj).unwrap().permissions();
-        #[allow(clippy::permissions_set_readonly_false)]
-        perms.set_readonly(false);
-        std::fs::set_permissions(&obj, perms).unwrap();
-        std::fs::write(&obj, b"garbage, not zlib").unwrap();
+        let bad = corrupt_object(&g, "HEAD~1");
         let (code, f, report, err) = history(&g, &[]);
         // The secret is still in "two"'s tree, which is scanned whole, as
         // its parent cannot be read.

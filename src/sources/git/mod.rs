@@ -9,7 +9,7 @@ pub mod staged;
 
 use crate::error::{Error, Result};
 use crate::finding::CommitInfo;
-use git2::{Repository, Time};
+use git2::{Oid, Repository, Time};
 use std::path::Path;
 
 /// Opens the repository containing `path` (a work tree, any directory inside
@@ -27,6 +27,83 @@ pub fn open(path: &Path) -> Result<Repository> {
         }
         _ => Error::Git(format!("{}: {}", path.display(), e.message())),
     })
+}
+
+/// `HEAD`'s commit, or `None` while `HEAD` is unborn (no commit yet). A
+/// `HEAD` whose commit cannot be read is an error, not an empty history.
+pub fn head_commit(repo: &Repository) -> Result<Option<git2::Commit<'_>>> {
+    match repo.head() {
+        Ok(head) => Ok(Some(head.peel_to_commit()?)),
+        Err(e)
+            if matches!(
+                e.code(),
+                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The blobs of `HEAD`'s tree, as (path bytes, id), symbolic links left out.
+/// Empty while `HEAD` is unborn.
+pub fn head_blobs(repo: &Repository) -> Result<Vec<(Vec<u8>, Oid)>> {
+    let mut out = Vec::new();
+    let Some(commit) = head_commit(repo)? else {
+        return Ok(out);
+    };
+    commit
+        .tree()?
+        .walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob) && entry.filemode() != 0o120000 {
+                let mut p = dir.as_bytes().to_vec();
+                p.extend_from_slice(entry.name_bytes());
+                out.push((p, entry.id()));
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+    Ok(out)
+}
+
+/// Which of some byte strings (secrets) occur, byte for byte, in the blobs
+/// shown to it. Each searcher is built once, not once per blob.
+pub struct Needles<'n> {
+    finders: Vec<memchr::memmem::Finder<'n>>,
+    found: Vec<bool>,
+    left: usize,
+}
+
+impl<'n> Needles<'n> {
+    /// Searchers for `needles`, none found yet.
+    pub fn new(needles: impl IntoIterator<Item = &'n [u8]>) -> Self {
+        let finders: Vec<_> = needles
+            .into_iter()
+            .map(memchr::memmem::Finder::new)
+            .collect();
+        let n = finders.len();
+        Needles {
+            finders,
+            found: vec![false; n],
+            left: n,
+        }
+    }
+
+    /// Looks in `bytes` for the needles not found yet; true once all are found.
+    pub fn look_in(&mut self, bytes: &[u8]) -> bool {
+        for (f, finder) in self.found.iter_mut().zip(&self.finders) {
+            if !*f && finder.find(bytes).is_some() {
+                *f = true;
+                self.left -= 1;
+            }
+        }
+        self.left == 0
+    }
+
+    /// For each needle, in order, whether it was found.
+    pub fn found(&self) -> &[bool] {
+        &self.found
+    }
 }
 
 /// A path from a tree or the index as shown in findings: forward slashes,
@@ -154,6 +231,17 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_are_found_across_blobs_and_report_when_all_are() {
+        let mut n = Needles::new([&b"ghp_one"[..], b"AKIA_two", b"absent"]);
+        assert!(!n.look_in(b"x = ghp_one\n"));
+        assert_eq!(n.found(), [true, false, false]);
+        assert!(!n.look_in(b"k = AKIA_two ghp_one"));
+        assert_eq!(n.found(), [true, true, false]);
+        assert!(n.look_in(b"absent"));
+        assert_eq!(n.found(), [true, true, true]);
+    }
 
     #[test]
     fn dates_round_trip() {

@@ -40,18 +40,7 @@ pub fn staged(
     // run's time in a 10,000-file repository); git's own readers skip it too.
     git2::opts::strict_hash_verification(false);
     let index = repo.index()?;
-    let head_tree = match repo.head() {
-        Ok(head) => Some(head.peel_to_tree()?),
-        Err(e)
-            if matches!(
-                e.code(),
-                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
-            ) =>
-        {
-            None
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let head_tree = super::head_commit(repo)?.map(|c| c.tree()).transpose()?;
     let mut diff_opts = DiffOptions::new();
     // No context: every new-side line of a hunk is an added line. Text is
     // forced because binary content is skipped by content below, not by
@@ -182,53 +171,23 @@ pub fn found_in_head(
     needles: &[&[u8]],
     max_file_size: u64,
 ) -> Result<Vec<bool>> {
-    let mut found = vec![false; needles.len()];
-    let tree = match repo.head().and_then(|h| h.peel_to_tree()) {
-        Ok(t) => t,
-        Err(e)
-            if matches!(
-                e.code(),
-                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
-            ) =>
-        {
-            return Ok(found)
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let mut search = super::Needles::new(needles.iter().copied());
     let odb = repo.odb()?;
-    let finders: Vec<_> = needles.iter().map(memchr::memmem::Finder::new).collect();
     let mut seen = HashSet::new();
-    let mut left = needles.len();
-    tree.walk(git2::TreeWalkMode::PreOrder, |_, entry| {
-        if left == 0 {
-            return git2::TreeWalkResult::Abort;
-        }
-        if entry.kind() != Some(git2::ObjectType::Blob) || !seen.insert(entry.id()) {
-            return git2::TreeWalkResult::Ok;
+    for (_, id) in super::head_blobs(repo)? {
+        if !seen.insert(id) {
+            continue;
         }
         // Unreadable or oversized blobs are passed over: at worst a copied
         // secret is reported as new.
-        if odb
-            .read_header(entry.id())
-            .is_ok_and(|(size, _)| size as u64 <= max_file_size)
-        {
-            if let Ok(obj) = odb.read(entry.id()) {
-                for (f, finder) in found.iter_mut().zip(&finders) {
-                    if !*f && finder.find(obj.data()).is_some() {
-                        *f = true;
-                        left -= 1;
-                    }
-                }
+        let fits = odb
+            .read_header(id)
+            .is_ok_and(|(size, _)| size as u64 <= max_file_size);
+        if let Some(obj) = fits.then(|| odb.read(id).ok()).flatten() {
+            if search.look_in(obj.data()) {
+                break;
             }
         }
-        git2::TreeWalkResult::Ok
-    })
-    .or_else(|e| {
-        if e.code() == git2::ErrorCode::User {
-            Ok(())
-        } else {
-            Err(e)
-        }
-    })?;
-    Ok(found)
+    }
+    Ok(search.found().to_vec())
 }
