@@ -12,8 +12,8 @@
 //! histories (no range) are walked and ordered here. On a 20,000-commit
 //! repository, diffing every commit through libgit2 took 0.73-0.82 s on two
 //! threads; a one-thread probe reading the same commits and trees in the same
-//! order with gix took 0.63 CPU-seconds, and the diff phase here now takes
-//! 0.27-0.36 s on two threads. libgit2 keeps only the bottom base of a delta
+//! order with gix took 0.63 CPU-seconds, and the diff phase with gix took
+//! 0.27-0.36 s on two threads (measured when gix was adopted). libgit2 keeps only the bottom base of a delta
 //! chain cached and inflates with the system zlib; gix keeps a delta-base
 //! cache per thread. gix inflates with `sirocco` (its `zlib-sirocco`
 //! feature) rather than zlib-rs: most pack entries are small streams, where
