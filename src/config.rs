@@ -265,8 +265,10 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
         if !(0.0..=1.0).contains(&r.confidence) {
             return Err(at(format!("confidence {} is outside [0, 1]", r.confidence)));
         }
-        if r.regex.is_none() && r.path.is_none() {
-            return Err(at("a rule needs a regex or a path".into()));
+        if r.regex.is_none() && r.path.is_none() && r.key_value.is_none() {
+            return Err(at(
+                "a rule needs a regex, a key_value class or a path".into()
+            ));
         }
         // Compile now: a bad user regex is an error naming the rule, not a
         // silent no-op at scan time.

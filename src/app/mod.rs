@@ -57,6 +57,7 @@ pub(crate) struct Collected {
     pub occurrences: Vec<Occurrence>,
     pub inline_suppressed: u64,
     pub below_threshold: u64,
+    pub invalid_checksum: u64,
     pub warnings: Vec<String>,
     pub errors: Vec<Error>,
 }
@@ -66,6 +67,7 @@ impl Collected {
         self.occurrences.extend(o.occurrences);
         self.inline_suppressed += o.inline_suppressed;
         self.below_threshold += o.below_threshold;
+        self.invalid_checksum += o.invalid_checksum;
         self.warnings.extend(o.warnings);
     }
 }
@@ -340,6 +342,7 @@ impl Plan {
                 .extend(self.baseline.iter().flat_map(Baseline::unused));
         }
         summary.below_threshold = c.below_threshold;
+        summary.invalid_checksum = c.invalid_checksum;
         summary.warnings = c.warnings;
         (findings, summary, c.errors)
     }

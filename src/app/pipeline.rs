@@ -24,6 +24,7 @@ pub(crate) struct Outcome {
     pub occurrences: Vec<Occurrence>,
     pub inline_suppressed: u64,
     pub below_threshold: u64,
+    pub invalid_checksum: u64,
     pub warnings: Vec<String>,
 }
 
@@ -52,6 +53,10 @@ impl Pipeline<'_> {
             .into_iter()
             .partition(|c| c.score.confidence >= self.min_confidence);
         out.below_threshold = below.len() as u64;
+        out.invalid_checksum = below
+            .iter()
+            .filter(|c| c.score.checksum_valid == Some(false))
+            .count() as u64;
         let kept = resolve_overlaps(kept);
         if kept.is_empty() {
             return out;

@@ -11,6 +11,7 @@ pub mod entropy;
 pub mod keywords;
 pub mod needles;
 pub mod score;
+pub mod structured;
 
 use crate::error::{Error, Result};
 use crate::rules::RuleSpec;
@@ -39,6 +40,8 @@ pub struct Rule {
     /// The id, shared with every occurrence it produces.
     pub id: Arc<str>,
     checksum: Option<Checksum>,
+    /// Set for structured key/value rules, which have no regex.
+    kv: Option<structured::Class>,
     regex: OnceLock<std::result::Result<Compiled, String>>,
 }
 
@@ -52,10 +55,21 @@ impl Rule {
                 message: format!("unknown checksum {name:?} (known: github, npm)"),
             })?),
         };
+        let kv = match &spec.key_value {
+            None => None,
+            Some(name) => Some(
+                structured::Class::from_name(name).ok_or_else(|| Error::Rule {
+                    file: String::new(),
+                    rule: spec.id.clone(),
+                    message: format!("unknown key_value class {name:?} (known: password, secret)"),
+                })?,
+            ),
+        };
         Ok(Rule {
             id: Arc::from(spec.id.as_str()),
             spec,
             checksum,
+            kv,
             regex: OnceLock::new(),
         })
     }
@@ -218,7 +232,7 @@ impl Engine {
                     r.spec.path.as_deref().unwrap_or_default(),
                 ));
             }
-            if r.spec.regex.is_some() && r.spec.keywords.is_empty() {
+            if r.spec.regex.is_some() && r.kv.is_none() && r.spec.keywords.is_empty() {
                 unkeyed.push(i as u32);
             }
             for kw in &r.spec.keywords {
@@ -315,18 +329,25 @@ impl Engine {
         }
         // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
         let mut windows: Vec<(u32, usize, usize)> = Vec::new();
+        let mut kv_hits: Vec<(u32, usize, usize)> = Vec::new();
         self.keywords.for_each(bytes, |start, end, pattern| {
             let mut line: Option<(usize, usize)> = None;
             for &ri in &self.pattern_rules[pattern] {
                 let rule = &self.rules[ri as usize];
-                if rule.spec.regex.is_none() || (rule.spec.path.is_some() && !path_ok.contains(&ri))
+                if !rule.spec.reads_content()
+                    || (rule.spec.path.is_some() && !path_ok.contains(&ri))
                 {
                     continue;
                 }
+                if rule.kv.is_some() {
+                    kv_hits.push((ri, start, end));
+                    continue;
+                }
                 // Most rules of a keyword want the same line: find it once per hit.
-                let (s, e) = match rule.spec.window.unwrap_or(0) as usize {
-                    0 => *line.get_or_insert_with(|| window(bytes, start, end, 0)),
-                    reach => window(bytes, start, end, reach),
+                let (s, e) = match (rule.spec.window.unwrap_or(0), rule.spec.context_lines) {
+                    (_, Some(n)) if n > 0 => window_lines(bytes, start, end, n as usize),
+                    (0, _) => *line.get_or_insert_with(|| window(bytes, start, end, 0)),
+                    (reach, _) => window(bytes, start, end, reach as usize),
                 };
                 windows.push((ri, s, e));
             }
@@ -337,7 +358,7 @@ impl Engine {
                 windows.push((ri, 0, bytes.len()));
             }
         }
-        if windows.is_empty() {
+        if windows.is_empty() && kv_hits.is_empty() {
             return out;
         }
         windows.sort_unstable();
@@ -391,7 +412,54 @@ impl Engine {
                 }
             }
         }
+        if !kv_hits.is_empty() {
+            self.structured(path, bytes, &kv_hits, &mut out);
+        }
         out
+    }
+
+    /// Structured key/value candidates for the hits of `key_value` rules. A
+    /// value that a provider rule matched (even below the threshold, as a
+    /// token with a failed checksum is) is that rule's to report, not a
+    /// generic secret.
+    fn structured(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        hits: &[(u32, usize, usize)],
+        out: &mut Vec<Candidate>,
+    ) {
+        let claimed: Vec<Range<usize>> = out
+            .iter()
+            .filter_map(|c| match &c.target {
+                Target::Content(r) => Some(r.clone()),
+                Target::Path => None,
+            })
+            .collect();
+        let mut seen: Vec<(u32, Range<usize>)> = Vec::new();
+        for &(ri, s, e) in hits {
+            let rule = &self.rules[ri as usize];
+            let Some(class) = rule.kv else { continue };
+            for hit in structured::extract(bytes, s, e, class, path) {
+                let r = hit.value;
+                if seen.iter().any(|(i, x)| *i == ri && *x == r)
+                    || claimed.iter().any(|c| c.start < r.end && r.start < c.end)
+                {
+                    continue;
+                }
+                seen.push((ri, r.clone()));
+                let value = &bytes[r.clone()];
+                out.push(Candidate {
+                    rule: ri as usize,
+                    target: Target::Content(r),
+                    score: score::Score {
+                        confidence: (rule.spec.confidence * hit.strength).clamp(0.0, 1.0),
+                        entropy: entropy::shannon(value),
+                        checksum_valid: None,
+                    },
+                });
+            }
+        }
     }
 }
 
@@ -472,6 +540,49 @@ fn path_regex(src: &str) -> std::result::Result<meta::Regex, String> {
     build_regex(src, false).map_err(|e| format!("bad path regex: {e}"))
 }
 
+/// The window of a rule with `context_lines`: `n` whole lines either side of
+/// the hit's line, each side at most `MAX_LINE_REACH` bytes per line.
+fn window_lines(bytes: &[u8], s: usize, e: usize, n: usize) -> (usize, usize) {
+    let reach = MAX_LINE_REACH * (n + 1);
+    let lo = s.saturating_sub(reach);
+    let hi = (e + reach).min(bytes.len());
+    let mut start = s;
+    let mut found = 0;
+    while found <= n {
+        match memchr::memrchr(b'\n', &bytes[lo..start]) {
+            Some(i) => {
+                start = lo + i;
+                found += 1;
+            }
+            None => {
+                start = lo;
+                break;
+            }
+        }
+    }
+    if found > n {
+        start += 1;
+    }
+    let mut end = e;
+    let mut found = 0;
+    while found <= n {
+        match memchr::memchr(b'\n', &bytes[end..hi]) {
+            Some(i) => {
+                end += i;
+                found += 1;
+                if found <= n {
+                    end += 1;
+                }
+            }
+            None => {
+                end = hi;
+                break;
+            }
+        }
+    }
+    (start, end)
+}
+
 /// The window a rule's regex sees around a keyword hit at `s..e`: the hit's
 /// line (at most `MAX_LINE_REACH` bytes either side), or `reach` bytes either
 /// side widened to whole lines.
@@ -501,6 +612,8 @@ mod tests {
             entropy: None,
             checksum: None,
             window: None,
+            context_lines: None,
+            key_value: None,
             remediation: String::new(),
             examples: vec![],
             negative_examples: vec![],

@@ -20,6 +20,7 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "sample",
     "dummy",
     "fake",
+    "mock",
     "placeholder",
     "changeme",
     "change_me",
@@ -39,11 +40,16 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "notreal",
     "not_real",
     "lorem",
+    "abc123",
     // A value that spells out what it is stands in for one in documentation
     // (`"Password": "SomeKindOfPassword123!@#"`); random secrets do not.
     "password",
     "passw0rd",
 ];
+
+/// The highest confidence a token with a failed checksum keeps: below the
+/// default threshold, so `--min-confidence 0.2` still shows it.
+pub const INVALID_CHECKSUM_CEILING: f64 = 0.25;
 
 /// Scores a candidate; `None` when the entropy gate drops it.
 pub fn score(
@@ -60,7 +66,9 @@ pub fn score(
     let checksum_valid = checksum.and_then(|c| c.verify(secret));
     match checksum_valid {
         Some(true) => confidence = confidence.max(0.99),
-        Some(false) => confidence *= 0.6,
+        // A token whose checksum fails was never issued by its provider: a
+        // test or made-up value, kept below the default threshold.
+        Some(false) => confidence = (confidence * 0.25).min(INVALID_CHECKSUM_CEILING),
         None => {}
     }
     Some(Score {
@@ -88,7 +96,7 @@ pub fn placeholder_factor(secret: &[u8]) -> f64 {
         f *= 0.2;
     }
     // Code rather than a value: environment lookups and calls.
-    if has("getenv") || has("process.env") || has("environ") || has("(") {
+    if has("getenv") || has("process.env") || has("environ") || looks_like_call(&lower) {
         f *= 0.3;
     }
     if longest_run(&lower) >= 5.max(lower.len() / 3) {
@@ -98,6 +106,19 @@ pub fn placeholder_factor(secret: &[u8]) -> f64 {
         f *= 0.3;
     }
     f
+}
+
+/// `name(…)` or `a.b(…)`: a call, not a literal. A `(` inside random text
+/// (generated Django keys and WordPress salts have them) is not one.
+fn looks_like_call(s: &[u8]) -> bool {
+    let Some(open) = s.iter().position(|&b| b == b'(') else {
+        return false;
+    };
+    open > 0
+        && s[..open]
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'$'))
+        && s[open..].contains(&b')')
 }
 
 fn longest_run(s: &[u8]) -> usize {
@@ -182,6 +203,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.checksum_valid, Some(false));
-        assert!((s.confidence - 0.54).abs() < 1e-9);
+        assert!((s.confidence - 0.225).abs() < 1e-9);
+        assert!(s.confidence < crate::engine::DEFAULT_MIN_CONFIDENCE);
     }
 }

@@ -54,6 +54,8 @@ pub struct Summary {
     pub suppressed: BTreeMap<Suppression, u64>,
     /// Occurrences below the confidence threshold.
     pub below_threshold: u64,
+    /// Of those, tokens whose checksum fails (never issued by their provider).
+    pub invalid_checksum: u64,
     /// Rules in the catalog.
     pub rules: usize,
     /// Errors reported on stderr (unreadable files, bad objects).

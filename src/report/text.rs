@@ -176,6 +176,18 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     if !skipped.is_empty() {
         writeln!(out, "skipped: {}", skipped.join(", "))?;
     }
+    if s.invalid_checksum > 0 {
+        let n = s.invalid_checksum;
+        writeln!(
+            out,
+            "{n} {} not reported (made-up or test values; --min-confidence 0.2 shows them)",
+            if n == 1 {
+                "token with an invalid checksum"
+            } else {
+                "tokens with invalid checksums"
+            }
+        )?;
+    }
     if !s.suppressed.is_empty() {
         let parts: Vec<String> = s
             .suppressed

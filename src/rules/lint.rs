@@ -176,10 +176,13 @@ fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
     if !(0.0..=1.0).contains(&r.confidence) {
         p(format!("confidence {} is outside [0, 1]", r.confidence));
     }
-    if r.regex.is_none() && r.path.is_none() {
-        p("a rule needs a regex or a path".into());
+    if r.regex.is_none() && r.path.is_none() && r.key_value.is_none() {
+        p("a rule needs a regex, a key_value class or a path".into());
     }
-    if r.regex.is_some() && r.keywords.is_empty() {
+    if r.regex.is_some() && r.key_value.is_some() {
+        p("a key_value rule reads keys and values itself: it takes no regex".into());
+    }
+    if r.reads_content() && r.keywords.is_empty() {
         p("a content rule needs keywords (the prefilter runs its regex only near them)".into());
     }
     for k in &r.keywords {

@@ -38,6 +38,8 @@ pub(crate) struct StaticRule {
     entropy: Option<f64>,
     checksum: Option<&'static str>,
     window: Option<u32>,
+    context_lines: Option<u32>,
+    key_value: Option<&'static str>,
     remediation: &'static str,
     secret_match: &'static [&'static str],
 }
@@ -56,6 +58,8 @@ impl StaticRule {
             entropy: self.entropy,
             checksum: self.checksum.map(str::to_string),
             window: self.window,
+            context_lines: self.context_lines,
+            key_value: self.key_value.map(str::to_string),
             remediation: self.remediation.to_string(),
             examples: Vec::new(),
             negative_examples: Vec::new(),

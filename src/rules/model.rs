@@ -42,6 +42,15 @@ pub struct RuleSpec {
     /// Bytes either side of a keyword that the regex sees, for multi-line secrets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<u32>,
+    /// Lines either side of a keyword's line that the regex sees: a token
+    /// whose provider is named a few lines away (in a comment, a section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_lines: Option<u32>,
+    /// A structured generic rule (`password` or `secret`): instead of a regex,
+    /// the key a keyword belongs to and its value are read and judged (see
+    /// `engine::structured`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_value: Option<String>,
     /// How to revoke or rotate the credential.
     #[serde(default)]
     pub remediation: String,
@@ -62,7 +71,12 @@ pub struct RuleSpec {
 impl RuleSpec {
     /// Whether the rule flags files by path alone.
     pub fn is_path_only(&self) -> bool {
-        self.regex.is_none() && self.path.is_some()
+        self.regex.is_none() && self.key_value.is_none() && self.path.is_some()
+    }
+
+    /// Whether the rule reads content (a regex or a structured key/value rule).
+    pub fn reads_content(&self) -> bool {
+        self.regex.is_some() || self.key_value.is_some()
     }
 }
 

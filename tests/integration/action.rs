@@ -36,7 +36,7 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
 
 /// A third GitHub token.
 fn pat_c() -> String {
-    join(&["gh", "p_", "Mn3Bv6Cx9Zl2Kj5Hg8Fd1Sa4Qw7Er0", "Ty3Ui6"])
+    with_checksum(&join(&["gh", "p_"]), "Mn3Bv6Cx9Zl2Kj5Hg8Fd1Sa4Qw7Er0")
 }
 
 /// A repository whose history is: `old` adds a token (before the pull
@@ -208,7 +208,7 @@ fn pull_request_scans_only_its_commits() {
         run.summary
     );
     let row = format!(
-        "| `github-classic-pat` | `src/deploy.sh` | 1 | `{}` | `ghp_…4Hs8` |",
+        "| `github-classic-pat` | `src/deploy.sh` | 1 | `{}` | `ghp_…JtOT` |",
         &f.pr1[..12]
     );
     assert!(run.summary.contains(&row), "{}\nwanted {row}", run.summary);
@@ -514,13 +514,13 @@ fn a_deleted_branch_has_nothing_to_scan_and_says_so() {
 fn extra_args_reach_stanch() {
     let dir = TestDir::new();
     let f = fixture(&dir);
-    // The PR's token has a wrong checksum and scores below 0.9: filtered out.
+    // No finding reaches confidence 1 (a valid checksum gives 0.99): filtered out.
     let run = action(
         &dir,
         &f.repo,
         "pull_request",
         pr_payload(&f.base, &f.pr2),
-        &[("INPUT_ARGS", "--min-confidence 0.99")],
+        &[("INPUT_ARGS", "--min-confidence 1")],
     );
     assert_eq!(run.code(), Some(0), "{}", run.log());
     assert_eq!(run.output("findings").as_deref(), Some("0"));

@@ -300,9 +300,9 @@ stanch_test!(github_annotations_match_the_snapshot, |dir, cmd| {
     assert!(!text.contains(&github_pat()));
     let commands: Vec<&str> = text.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(commands.len(), 2, "{text}");
-    // A token whose checksum is wrong scores below "high": a warning.
+    // Tokens with a valid checksum score "high": errors.
     assert!(
-        commands.iter().all(|c| c.starts_with("::warning file=")),
+        commands.iter().all(|c| c.starts_with("::error file=")),
         "{text}"
     );
     expect_file("sarif/scan.github.txt", &stable(&dir, &text));
@@ -343,7 +343,7 @@ stanch_test!(report_writes_more_formats_from_one_scan, |dir, cmd| {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("::warning file="));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("::error file="));
     let doc = check_sarif(&std::fs::read(dir.path().join("out/x.sarif")).unwrap());
     let report = json(&std::fs::read(dir.path().join("r.json")).unwrap());
     assert_eq!(

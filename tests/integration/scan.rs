@@ -266,3 +266,78 @@ stanch_test!(rules_lists_configured_rules_too, |dir, cmd| {
     assert!(!ids.contains(&"acme-key".to_string()));
     assert!(ids.contains(&"github-classic-pat".to_string()));
 });
+
+stanch_test!(invalid_checksum_is_counted_not_reported, |dir, cmd| {
+    dir.write(
+        "config.py",
+        format!("TOKEN = \"{}\"\n", github_pat_bad_checksum()),
+    );
+    let out = cmd.args(["scan", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("1 token with an invalid checksum not reported"),
+        "{text}"
+    );
+    // Not reported as a generic secret either: the provider rule claims it.
+    assert!(!text.contains("generic-"), "{text}");
+    let mut again = dir.cmd();
+    let out = again
+        .args(["scan", ".", "--min-confidence", "0.2", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json(&out.stdout);
+    assert_eq!(doc["findings"][0]["rule_id"], "github-classic-pat");
+    assert_eq!(doc["findings"][0]["checksum_valid"], false);
+});
+
+stanch_test!(
+    structured_keys_are_found_and_placeholders_are_not,
+    |dir, cmd| {
+        let pw = join(&["Kq9v", "L2xW7mZt"]);
+        let key = join(&["K3vQx9", "Lm2Wp7Zr4TbN8c"]);
+        dir.write(
+        "appsettings.json",
+        format!("{{\n  \"Smtp\": {{ \"adminPassword\": \"{pw}\" }},\n  \"apiKey\": \"<REDACTED>\"\n}}\n"),
+    );
+        dir.write(
+        "web.config",
+        format!("<appSettings>\n  <add key=\"PartnerApiKey\" value=\"{key}\"/>\n  <add key=\"DbPassword\" value=\"${{DB_PASSWORD}}\"/>\n</appSettings>\n"),
+    );
+        dir.write(
+        "bot.py",
+        format!("import os\nDISCORD_TOKEN = (\n    \"{key}\"\n)\npassword = os.environ[\"DB_PASSWORD\"]\nlog.info('--password ****')\n"),
+    );
+        let out = cmd
+            .args(["scan", ".", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let mut found: Vec<(String, u64)> = findings(&out.stdout)
+            .iter()
+            .flat_map(|f| {
+                f["locations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| {
+                        (
+                            l["path"].as_str().unwrap().to_string(),
+                            l["line"].as_u64().unwrap(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                ("appsettings.json".to_string(), 2),
+                ("bot.py".to_string(), 3),
+                ("web.config".to_string(), 2)
+            ]
+        );
+    }
+);

@@ -56,14 +56,34 @@ pub fn join(parts: &[&str]) -> String {
     parts.concat()
 }
 
-/// A GitHub classic PAT with the right shape and a wrong checksum.
+/// A GitHub-format token: prefix, 30 characters and their CRC32 in base62,
+/// built at run time so that no valid-looking token sits in the source.
+pub fn with_checksum(prefix: &str, body: &str) -> String {
+    const B62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut n = crc32fast::hash(body.as_bytes()) as u64;
+    let mut check = Vec::new();
+    while n > 0 {
+        check.push(B62[(n % 62) as usize]);
+        n /= 62;
+    }
+    check.resize(6, b'0');
+    check.reverse();
+    join(&[prefix, body, std::str::from_utf8(&check).expect("ASCII")])
+}
+
+/// A GitHub classic PAT with the right shape and a valid checksum.
 pub fn github_pat() -> String {
+    with_checksum(&join(&["gh", "p_"]), "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5")
+}
+
+/// The same token with a wrong checksum: never issued, so not reported by default.
+pub fn github_pat_bad_checksum() -> String {
     join(&["gh", "p_", "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5", "gA2eQw"])
 }
 
 /// A second, different GitHub PAT.
 pub fn github_pat2() -> String {
-    join(&["gh", "p_", "Zt5Yh8Qm1Wc4Nb7Rx2Lp6Ds9Fg3Kj0", "Vu4Hs8"])
+    with_checksum(&join(&["gh", "p_"]), "Zt5Yh8Qm1Wc4Nb7Rx2Lp6Ds9Fg3Kj0")
 }
 
 /// An AWS access key id of the documented shape.
@@ -119,9 +139,9 @@ pub fn json(out: &[u8]) -> serde_json::Value {
 
 /// The `i`-th of a family of distinct GitHub PATs (same shape and entropy).
 pub fn github_pat_n(i: usize) -> String {
-    let body = "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA2eQw";
+    let body = "R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5";
     let k = i % body.len();
-    join(&["gh", "p_", &body[k..], &body[..k]])
+    with_checksum(&join(&["gh", "p_"]), &join(&[&body[k..], &body[..k]]))
 }
 
 /// Asserts that no planted secret appears in `text`.

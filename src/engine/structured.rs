@@ -1,0 +1,1599 @@
+//! Generic secrets that understand structure: a keyword hit of the secret
+//! vocabulary is widened to the key it belongs to (`adminPassword`,
+//! `DB_PASSWORD`, `spring.datasource.password`, `"X-Auth-Token"`,
+//! `<password>`, `key="db.password" value=…`, `--api-key`), the key is split
+//! into words and judged against a vocabulary of secret names and of names
+//! that only look like one (`token_type`, `password_policy`, `key_id`,
+//! `max_tokens`), and the value after the assignment — quoted, unquoted, on
+//! the next line, or an item of a list — is judged on its own: references,
+//! placeholders and masked values, known non-secret shapes, word-likeness,
+//! character classes and entropy.
+//!
+//! It is a tokeniser around one hit, not a parser: it reads at most a few
+//! lines from the hit, so its cost is linear in the input and bounded per hit.
+use super::entropy::shannon;
+use super::score::placeholder_factor;
+use std::ops::Range;
+
+/// Which vocabulary a structured rule listens for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Passwords and passphrases: judged on character classes and length.
+    Password,
+    /// Tokens, API keys, secrets, credentials: judged on entropy and shape.
+    Secret,
+}
+
+impl Class {
+    /// Parses the `key_value` field of a rule.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "password" => Some(Class::Password),
+            "secret" => Some(Class::Secret),
+            _ => None,
+        }
+    }
+}
+
+/// A value judged to be a secret, with the confidence the evidence supports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The value's bytes in the blob.
+    pub value: Range<usize>,
+    /// The confidence the structure gives, before the rule's base is applied
+    /// (the rule's `confidence` is the ceiling).
+    pub strength: f64,
+}
+
+/// How far from a hit the key and its value may reach.
+const MAX_KEY: usize = 80;
+const MAX_VALUE: usize = 512;
+/// Lines after a key whose value opens a block (`(`, `[`, `|`, `<<EOF`).
+const LOOKAHEAD_LINES: usize = 4;
+
+/// Secret words of the password class.
+const PASSWORD_TERMS: &[&str] = &[
+    "password",
+    "passwd",
+    "pwd",
+    "pass",
+    "passphrase",
+    "passcode",
+    "pword",
+    "pw",
+];
+/// Secret words of the token/key class. `key` and `auth` count only after a
+/// qualifier (see `KEY_QUALIFIERS`).
+const SECRET_TERMS: &[&str] = &[
+    "secret",
+    "token",
+    "apikey",
+    "credential",
+    "credentials",
+    "creds",
+    "bearer",
+    "authorization",
+    "authtoken",
+    "accesstoken",
+    "secretkey",
+    "privatekey",
+    "clientsecret",
+    "webhooksecret",
+];
+/// Words that make `key` (and `auth`) a secret name when they come just before it.
+const KEY_QUALIFIERS: &[&str] = &[
+    "api",
+    "access",
+    "secret",
+    "private",
+    "signing",
+    "sign",
+    "encryption",
+    "encrypt",
+    "crypt",
+    "master",
+    "auth",
+    "account",
+    "service",
+    "storage",
+    "subscription",
+    "shared",
+    "hmac",
+    "jwt",
+    "session",
+    "consumer",
+    "webhook",
+    "deploy",
+    "admin",
+    "license",
+    "licence",
+    "integration",
+    "partner",
+    "merchant",
+    "developer",
+    "dev",
+    "prod",
+    "live",
+    "rest",
+    "server",
+    "cookie",
+    "root",
+    "primary",
+    "secondary",
+    "mgmt",
+    "management",
+    "write",
+    "ingest",
+    "ingestion",
+    "sdk",
+    "x",
+    "basic",
+    "http",
+    "npm",
+];
+/// Words that, just before a secret word, say the name is about something
+/// else (`max_tokens`, `public_key`, `csrf_token`, `forgot_password`).
+const NOT_BEFORE: &[&str] = &[
+    "public",
+    "pub",
+    "max",
+    "min",
+    "num",
+    "n",
+    "is",
+    "has",
+    "show",
+    "hide",
+    "forgot",
+    "reset",
+    "csrf",
+    "xsrf",
+    "next",
+    "page",
+    "pagination",
+    "continuation",
+    "cancellation",
+    "sync",
+    "input",
+    "no",
+    "use",
+    "require",
+    "requires",
+    "enable",
+    "allow",
+    "check",
+    "verify",
+    "validate",
+    "hashed",
+    "hash",
+    "encrypted",
+    "masked",
+    "mask",
+    "bos",
+    "eos",
+    "pad",
+    "unk",
+    "cls",
+    "sep",
+    "start",
+    "end",
+    "special",
+    "stop",
+    "cache",
+    "request",
+    "idempotency",
+    "nonce",
+    "refresh_url",
+    "get",
+    "set",
+    "fetch",
+    "load",
+    "read",
+    "write_to",
+    "parse",
+    "make",
+    "create",
+    "new_line",
+    "last",
+    "previous",
+    "prev",
+    "lookup",
+    "count",
+    "total",
+    "expected",
+    "generate",
+    "gen",
+    "invalid",
+    "missing",
+    "empty",
+    "bad",
+    "wrong",
+    "test_invalid",
+    "sample",
+    "example",
+    "default",
+    "existing",
+    "tls",
+    "ref",
+    "sealed",
+    "external",
+];
+/// Words that, before `token`, name a token that is not a credential
+/// (AWS's idempotency `ClientToken`, tokenizer vocabulary, paging).
+const NOT_BEFORE_TOKEN: &[&str] = &[
+    "client",
+    "id_",
+    "mask",
+    "word",
+    "text",
+    "lexer",
+    "parser",
+    "eof",
+    "type",
+    "cancel",
+    "cursor",
+    "lock",
+    "change",
+    "update",
+    "import",
+    "export",
+    "copy",
+    "product",
+    "policy",
+    "verification",
+    "grant",
+    "starting",
+    "output",
+    "work",
+    "lifecycle",
+    "action",
+    "subject",
+    "resume",
+    "marker",
+    "stream",
+    "shard",
+    "upload",
+    "download",
+    "notification",
+    "task",
+    "query",
+    "sequence",
+    "transaction",
+    "idempotency",
+    "dedup",
+    "deduplication",
+    "pagination",
+    "paging",
+    "continue",
+    "list",
+    "batch",
+    "job",
+    "confirmation",
+    "invite",
+    "invitation",
+    "unsubscribe",
+    "reset",
+];
+
+/// Words that may follow a secret word and keep the name a secret's
+/// (`password_value`, `api_key_b64`); any other word after it makes the name
+/// about something else (`password_policy`, `token_type`, `key_id`).
+const OK_AFTER: &[&str] = &[
+    "value",
+    "val",
+    "plain",
+    "plaintext",
+    "raw",
+    "literal",
+    "b64",
+    "base64",
+    "hex",
+    "bytes",
+    "str",
+    "string",
+    "data",
+    "prod",
+    "production",
+    "live",
+    "dev",
+    "staging",
+    "test",
+    "v1",
+    "v2",
+    "v3",
+    "new",
+    "old",
+    "current",
+    "primary",
+    "secondary",
+    "override",
+    "env",
+];
+/// Qualifiers that glue onto a term in one word: `dbpassword`, `apikey`, `pgpass`.
+const COMPOUND_PREFIXES: &[&str] = &[
+    "api",
+    "access",
+    "secret",
+    "private",
+    "client",
+    "auth",
+    "app",
+    "db",
+    "admin",
+    "root",
+    "user",
+    "smtp",
+    "mail",
+    "email",
+    "ftp",
+    "sftp",
+    "ldap",
+    "mysql",
+    "pg",
+    "postgres",
+    "redis",
+    "mongo",
+    "rabbit",
+    "amqp",
+    "refresh",
+    "bearer",
+    "oauth",
+    "jwt",
+    "webhook",
+    "service",
+    "deploy",
+    "master",
+    "signing",
+    "encryption",
+    "session",
+    "bot",
+    "keystore",
+    "truststore",
+    "store",
+    "key",
+    "sasl",
+    "proxy",
+    "vnc",
+    "rdp",
+    "wifi",
+    "wpa",
+    "bind",
+    "sudo",
+    "become",
+    "vault",
+    "npm",
+    "pypi",
+    "docker",
+    "registry",
+    "github",
+    "gitlab",
+    "slack",
+    "discord",
+    "telegram",
+    "aws",
+    "azure",
+    "gcp",
+    "personal",
+];
+
+/// The words of a key: split at `_ . - space /`, at case changes and at digits,
+/// lower-cased; compounds such as `apikey` and `dbpassword` split in two.
+fn words(key: &[u8]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur).to_ascii_lowercase());
+        }
+    };
+    for (i, &b) in key.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        let prev = if i > 0 { key[i - 1] } else { b' ' };
+        let next = key.get(i + 1).copied().unwrap_or(b' ');
+        let boundary = (b.is_ascii_uppercase() && prev.is_ascii_lowercase())
+            || (b.is_ascii_uppercase() && prev.is_ascii_uppercase() && next.is_ascii_lowercase())
+            || (b.is_ascii_digit() != prev.is_ascii_digit() && prev.is_ascii_alphanumeric());
+        if boundary {
+            flush(&mut cur, &mut out);
+        }
+        cur.push(b as char);
+    }
+    flush(&mut cur, &mut out);
+    let mut split = Vec::with_capacity(out.len() + 1);
+    for w in out {
+        let mut done = false;
+        for term in PASSWORD_TERMS
+            .iter()
+            .chain(SECRET_TERMS)
+            .chain(&["key", "secret", "token", "pass", "auth"])
+        {
+            if w.len() > term.len() && w.ends_with(term) {
+                let head = &w[..w.len() - term.len()];
+                let head = head.trim_end_matches('_');
+                if COMPOUND_PREFIXES.contains(&head) {
+                    split.push(head.to_string());
+                    split.push(term.to_string());
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if !done {
+            split.push(w);
+        }
+    }
+    // Compound secret terms are two words for the rules below.
+    let mut flat = Vec::with_capacity(split.len() + 2);
+    for w in split {
+        match w.as_str() {
+            "apikey" => flat.extend(["api".into(), "key".into()]),
+            "authtoken" => flat.extend(["auth".into(), "token".into()]),
+            "accesstoken" => flat.extend(["access".into(), "token".into()]),
+            "secretkey" => flat.extend(["secret".into(), "key".into()]),
+            "privatekey" => flat.extend(["private".into(), "key".into()]),
+            "clientsecret" => flat.extend(["client".into(), "secret".into()]),
+            "webhooksecret" => flat.extend(["webhook".into(), "secret".into()]),
+            _ => flat.push(w),
+        }
+    }
+    flat
+}
+
+/// What a key names, judged from its words.
+pub(crate) fn classify_key(key: &[u8]) -> Option<Class> {
+    let w = words(key);
+    if w.is_empty() || w.len() > 8 {
+        return None;
+    }
+    // `NEXT_PUBLIC_*`, `publishable_key`: shipped to browsers by design.
+    if w.iter().any(|x| x == "public" || x == "publishable") {
+        return None;
+    }
+    // The last secret word decides; what comes after it must be harmless.
+    for i in (0..w.len()).rev() {
+        let word = w[i].as_str();
+        let after_ok = w[i + 1..]
+            .iter()
+            .all(|a| OK_AFTER.contains(&a.as_str()) || a.bytes().all(|b| b.is_ascii_digit()));
+        let before = if i > 0 { w[i - 1].as_str() } else { "" };
+        let class = if PASSWORD_TERMS.contains(&word) {
+            Some(Class::Password)
+        } else if SECRET_TERMS.contains(&word) {
+            Some(Class::Secret)
+        } else if word == "key" {
+            KEY_QUALIFIERS.contains(&before).then_some(Class::Secret)
+        } else if word == "auth" {
+            // `_auth` (.npmrc), `basic_auth`, `proxy_auth`; not `SessionAuth`, `use_auth`.
+            (w.len() == 1 || matches!(before, "basic" | "http" | "proxy" | "x"))
+                .then_some(Class::Secret)
+        } else {
+            None
+        };
+        let Some(class) = class else {
+            continue;
+        };
+        if !after_ok
+            || NOT_BEFORE.contains(&before)
+            || (word == "token"
+                && w[..i]
+                    .iter()
+                    .any(|b| NOT_BEFORE_TOKEN.contains(&b.as_str())))
+        {
+            return None;
+        }
+        // `secret` names a Kubernetes Secret's name in manifests
+        // (`secretName`, `existingSecret`); those keep a word after it or are
+        // caught as names by the value judge.
+        if word == "bearer" && i + 1 < w.len() {
+            return None;
+        }
+        return Some(class);
+    }
+    None
+}
+
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-'
+}
+
+/// File kinds where an unquoted value is data, not an expression.
+fn config_like(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    matches!(
+        ext,
+        "env"
+            | "ini"
+            | "cfg"
+            | "conf"
+            | "cnf"
+            | "properties"
+            | "yaml"
+            | "yml"
+            | "toml"
+            | "xml"
+            | "config"
+            | "sh"
+            | "bash"
+            | "zsh"
+            | "txt"
+            | "md"
+            | "rst"
+            | "tf"
+            | "tfvars"
+            | "hcl"
+            | "pypirc"
+            | "npmrc"
+            | "netrc"
+            | "service"
+            | "list"
+            | "j2"
+            | "tpl"
+            | "log"
+    ) || name.starts_with(".env")
+        || name.starts_with("dockerfile")
+        || name.ends_with("rc")
+        || !name.contains('.')
+}
+
+/// Paths whose secrets are usually test values or documentation.
+fn test_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    ["test", "spec", "fixture", "mock"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Documentation and examples: their values are illustrations far more
+/// often than leaks, so a generic value there needs strong evidence.
+fn doc_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [
+        "example", "sample", "demo", "docs/", "doc/", ".md", ".rst", ".adoc", ".txt", ".ipynb",
+        ".html", "readme",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Finds the key a keyword hit at `s..e` belongs to and judges its value.
+/// Returns at most a few hits (a list under the key yields one per item).
+pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec<Hit> {
+    let mut ks = s;
+    while ks > 0 && s - ks < MAX_KEY && is_key_byte(bytes[ks - 1]) {
+        ks -= 1;
+    }
+    let mut ke = e;
+    while ke < bytes.len() && ke - e < MAX_KEY && is_key_byte(bytes[ke]) {
+        ke += 1;
+    }
+    // A key that continues past the reach is not a key.
+    if (ks > 0 && is_key_byte(bytes[ks - 1])) || (ke < bytes.len() && is_key_byte(bytes[ke])) {
+        return Vec::new();
+    }
+    // `AWS::ApiGateway::ApiKey`, `Foo::SECRET`: a type or constant path, not an assignment of a value.
+    if ks >= 2 && &bytes[ks - 2..ks] == b"::" {
+        return Vec::new();
+    }
+    // `arn:aws:secretsmanager:…:secret:name`, `a:token:b`: a segment of an id, not a key.
+    if ks >= 2 && bytes[ks - 1] == b':' && bytes[ks - 2].is_ascii_alphanumeric() {
+        return Vec::new();
+    }
+    let cli = bytes[ks..].starts_with(b"-");
+    let key = trim_key(&bytes[ks..ke]);
+    // A plural name (`api_keys`, `tokens`) holds secrets only as a list of values.
+    let plural = match classify_key(key) {
+        Some(c) if c == want => false,
+        Some(_) => return Vec::new(),
+        None if key.len() > 4 && key.ends_with(b"s") => {
+            if classify_key(&key[..key.len() - 1]) != Some(want) {
+                return Vec::new();
+            }
+            true
+        }
+        None => return Vec::new(),
+    };
+    let Some((vs, how)) = after_key(bytes, ks, ke, cli) else {
+        return Vec::new();
+    };
+    let config = config_like(path);
+    let key_words = words(key);
+    // A UUID is the credential only where the name says key (Heroku, many
+    // APIs); under `LockToken` or `request_id` it is an id.
+    let uuid_ok = key_words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "api" | "key" | "auth" | "access" | "secret" | "apikey"
+        )
+    });
+    // In code, `name: Type` and `name: other_var` after a colon are
+    // annotations and references; only a literal is a value there.
+    let colon = bytes[..vs]
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, b' ' | b'\t'))
+        == Some(&b':');
+    let accept = |r: &Range<usize>, quoted: bool| -> bool {
+        (uuid_ok || !is_uuid(&bytes[r.clone()])) && (quoted || config || how.data || !colon)
+    };
+    let mut out = Vec::new();
+    match value_at(bytes, vs, how) {
+        Value::One(_, _, _) if plural => {}
+        Value::One(r, quoted, away) => {
+            if !accept(&r, quoted) {
+                return out;
+            }
+            if let Some(st) = judge(&bytes[r.clone()], want, quoted || config || how.data, path) {
+                let st = if away { st * 0.9 } else { st };
+                out.push(Hit {
+                    value: r,
+                    strength: st,
+                });
+            }
+        }
+        Value::Many(items) => {
+            for (r, quoted) in items {
+                if !accept(&r, quoted) {
+                    continue;
+                }
+                if let Some(st) = judge(&bytes[r.clone()], want, quoted || config, path) {
+                    out.push(Hit {
+                        value: r,
+                        strength: st * 0.9,
+                    });
+                }
+            }
+        }
+        Value::None => {}
+    }
+    out
+}
+
+/// The key without the `_`, `-` and `.` it may start or end with (`_authToken`, `--password`).
+fn trim_key(key: &[u8]) -> &[u8] {
+    let mut k = key;
+    while let [b'_' | b'-' | b'.', rest @ ..] = k {
+        k = rest;
+    }
+    while let [rest @ .., b'_' | b'-' | b'.'] = k {
+        k = rest;
+    }
+    k
+}
+
+/// How a value is written after its key.
+#[derive(Debug, Clone, Copy)]
+struct How {
+    /// The value ends at `<` (XML element text).
+    xml_text: bool,
+    /// The value is data by its syntax (XML, a CLI flag), even in a code file.
+    data: bool,
+    /// The key is an argument (`setenv("API_KEY", "…")`): only a string
+    /// literal on the same line is its value, not the next item of a list.
+    argument: bool,
+}
+
+/// Where the value starts after the key `ks..ke`: past the closing quote or
+/// bracket, the assignment operator and blanks.
+fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, How)> {
+    let line_end = memchr::memchr(b'\n', &bytes[ke..]).map_or(bytes.len(), |i| ke + i);
+    let at = |i: usize| if i < line_end { bytes[i] } else { b'\n' };
+    let mut i = ke;
+    let open = if ks > 0 { bytes[ks - 1] } else { b'\n' };
+    // XML element: <password>value</password>
+    if open == b'<' && at(i) == b'>' {
+        return Some((
+            i + 1,
+            How {
+                xml_text: true,
+                data: true,
+                argument: false,
+            },
+        ));
+    }
+    // A quoted key: skip an escaping backslash, the quote, a closing bracket.
+    let mut quoted_key = false;
+    if at(i) == b'\\' && matches!(at(i + 1), b'"' | b'\'') {
+        i += 1;
+    }
+    if matches!(at(i), b'"' | b'\'' | b'`') {
+        quoted_key = true;
+        i += 1;
+    }
+    // XML attribute naming the key: key="db.password" value="…" or …>text<
+    if quoted_key && ks >= 5 {
+        let before = &bytes[ks.saturating_sub(8)..ks - 1];
+        let lower = before.to_ascii_lowercase();
+        if lower.ends_with(b"key=") || lower.ends_with(b"name=") {
+            let mut j = i;
+            while matches!(at(j), b' ' | b'\t') {
+                j += 1;
+            }
+            if at(j) == b'>' {
+                return Some((
+                    j + 1,
+                    How {
+                        xml_text: true,
+                        data: true,
+                        argument: false,
+                    },
+                ));
+            }
+            let rest = &bytes[j..line_end.min(j + 8)];
+            if rest.to_ascii_lowercase().starts_with(b"value=") {
+                return Some((
+                    j + 6,
+                    How {
+                        xml_text: false,
+                        data: true,
+                        argument: false,
+                    },
+                ));
+            }
+            return None;
+        }
+    }
+    if at(i) == b']' {
+        i += 1;
+    }
+    while matches!(at(i), b' ' | b'\t') && i - ke < 8 {
+        i += 1;
+    }
+    let c = at(i);
+    let n = at(i + 1);
+    let op_len = match (c, n) {
+        (b':', b'=') | (b'=', b'>') | (b'?', b'=') | (b'-', b'>') => 2,
+        (b'|', b'|') if at(i + 2) == b'=' => 3,
+        (b'=', b'=') | (b'!', b'=') | (b':', b':') => return None,
+        (b'=', _) | (b':', _) => 1,
+        (b',', _) if quoted_key => 1,
+        _ if cli && (c == b' ' || i > ke) => 0,
+        _ => return None,
+    };
+    let mut v = i + op_len;
+    if op_len == 0 && c != b' ' && i == ke {
+        return None;
+    }
+    while v < line_end && matches!(bytes[v], b' ' | b'\t') && v - i < 12 {
+        v += 1;
+    }
+    Some((
+        v,
+        How {
+            xml_text: false,
+            data: cli,
+            argument: c == b',',
+        },
+    ))
+}
+
+/// A value: one span (quoted?, found on a later line?), a list of items, or none.
+enum Value {
+    One(Range<usize>, bool, bool),
+    Many(Vec<(Range<usize>, bool)>),
+    None,
+}
+
+fn line_end_from(bytes: &[u8], i: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[i.min(bytes.len())..]).map_or(bytes.len(), |k| i + k)
+}
+
+fn value_at(bytes: &[u8], v: usize, how: How) -> Value {
+    let le = line_end_from(bytes, v);
+    let le = if le > v && bytes[le - 1] == b'\r' {
+        le - 1
+    } else {
+        le
+    };
+    if how.xml_text {
+        let Some(end) = memchr::memchr(b'<', &bytes[v..le]).map(|k| v + k) else {
+            return Value::None;
+        };
+        if bytes.get(end + 1) != Some(&b'/') {
+            return Value::None;
+        }
+        let r = trim(bytes, v..end);
+        return if r.is_empty() {
+            Value::None
+        } else {
+            Value::One(r, true, false)
+        };
+    }
+    if let Some((r, _)) = quoted_at(bytes, v, le) {
+        return Value::One(r, true, false);
+    }
+    if how.argument {
+        return Value::None;
+    }
+    let rest = &bytes[v..le];
+    let rest_trim = trim_slice(rest);
+    // A block opens here: the value is on the next lines.
+    let opener = rest_trim.is_empty()
+        || matches!(
+            rest_trim,
+            b"(" | b"[" | b"|" | b">" | b"|-" | b">-" | b"\\" | b"= (" | b"=("
+        )
+        || rest_trim.starts_with(b"<<");
+    if opener {
+        return next_lines(bytes, le, rest_trim.is_empty());
+    }
+    // Unquoted: up to a blank or a delimiter.
+    let mut end = v;
+    while end < le
+        && !matches!(
+            bytes[end],
+            b' ' | b'\t'
+                | b';'
+                | b','
+                | b'&'
+                | b'('
+                | b')'
+                | b'}'
+                | b']'
+                | b'"'
+                | b'\''
+                | b'<'
+                | b'>'
+        )
+        && end - v < MAX_VALUE
+    {
+        end += 1;
+    }
+    // `kwargs.get('password')`, `getenv(…)`: a call, not a value.
+    if end < le && bytes[end] == b'(' {
+        return Value::None;
+    }
+    // `Bearer <token>`, `Basic <b64>`, `token <t>`: the credential follows the scheme.
+    let word = &bytes[v..end];
+    if [&b"bearer"[..], b"basic", b"token", b"bot"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
+        && end < le
+        && bytes[end] == b' '
+    {
+        let s2 = end + 1;
+        let mut e2 = s2;
+        while e2 < le && !matches!(bytes[e2], b' ' | b'\t' | b';' | b',' | b'"' | b'\'' | b'<') {
+            e2 += 1;
+        }
+        return if e2 > s2 {
+            Value::One(s2..e2, true, false)
+        } else {
+            Value::None
+        };
+    }
+    if end == v {
+        Value::None
+    } else {
+        Value::One(v..end, false, false)
+    }
+}
+
+/// A quoted string starting at `v` (after an optional `r`/`b`/`u`/`f`/`@`
+/// prefix), possibly with escaped quotes (`\"…\"` inside JSON strings).
+/// Returns the inside and whether it was escaped.
+fn quoted_at(bytes: &[u8], v: usize, le: usize) -> Option<(Range<usize>, bool)> {
+    let mut i = v;
+    while i < le
+        && i - v < 2
+        && matches!(
+            bytes[i],
+            b'r' | b'b' | b'u' | b'f' | b'@' | b'R' | b'B' | b'U' | b'F'
+        )
+    {
+        i += 1;
+    }
+    let escaped = i < le && bytes[i] == b'\\';
+    if escaped {
+        i += 1;
+    }
+    let q = *bytes.get(i).filter(|_| i < le)?;
+    if !matches!(q, b'"' | b'\'' | b'`') {
+        return None;
+    }
+    // A bare `r`/`b` that is not a string prefix: `rpassword` was not a quote.
+    let start = i + 1;
+    let mut j = start;
+    while j < le && j - start <= MAX_VALUE {
+        let b = bytes[j];
+        if b == q {
+            if escaped && bytes[j - 1] == b'\\' {
+                return Some((start..j - 1, true));
+            }
+            if !escaped && bytes[j - 1] != b'\\' {
+                return Some((start..j, false));
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+fn trim_slice(s: &[u8]) -> &[u8] {
+    let a = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let b = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(a, |p| p + 1);
+    &s[a..b]
+}
+
+fn trim(bytes: &[u8], r: Range<usize>) -> Range<usize> {
+    let s = &bytes[r.clone()];
+    let a = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let b = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(a, |p| p + 1);
+    r.start + a..r.start + b
+}
+
+/// The value of a key whose line ends after the operator: the next lines'
+/// string literal, YAML block scalar line, or list items.
+fn next_lines(bytes: &[u8], mut pos: usize, bare: bool) -> Value {
+    let mut items = Vec::new();
+    for _ in 0..LOOKAHEAD_LINES {
+        // Step past the end of the current line.
+        while pos < bytes.len() && bytes[pos] != b'\n' {
+            pos += 1;
+        }
+        if pos >= bytes.len() {
+            break;
+        }
+        let ls = pos + 1;
+        let le = line_end_from(bytes, ls);
+        let line = trim(bytes, ls..le);
+        pos = le;
+        if line.is_empty() {
+            continue;
+        }
+        let text = &bytes[line.clone()];
+        // A list item: `- value` or `"value",`
+        let item_start = if text.starts_with(b"- ") {
+            line.start + 2
+        } else {
+            line.start
+        };
+        let item = trim(bytes, item_start..line.end);
+        if let Some((r, _)) = quoted_at(bytes, item.start, item.end) {
+            items.push((r, true));
+            if !bare || !text.starts_with(b"- ") {
+                // A parenthesised or bracketed value: one string, or list items after it.
+                let after = &bytes[items.last().map_or(item.end, |(r, _)| r.end)..item.end];
+                if !trim_slice(after).starts_with(b",") {
+                    break;
+                }
+            }
+            continue;
+        }
+        if text.starts_with(b"- ") {
+            let r = trim(bytes, item);
+            if !r.is_empty() {
+                items.push((r, false));
+            }
+            continue;
+        }
+        // A YAML block scalar or a heredoc body: the whole trimmed line.
+        if !bare && items.is_empty() {
+            let r = line;
+            if !bytes[r.clone()].contains(&b' ') && !bytes[r.clone()].contains(&b'=') {
+                return Value::One(r, true, true);
+            }
+        }
+        break;
+    }
+    match items.len() {
+        0 => Value::None,
+        1 => {
+            let (r, q) = items.pop().expect("one item");
+            Value::One(r, q, true)
+        }
+        _ => Value::Many(items),
+    }
+}
+
+/// How strongly a value looks like a secret of its class (0 = it does not),
+/// before the rule's confidence caps it. `data` is true where an unquoted
+/// value is data rather than an expression (a config file, XML, a CLI flag).
+pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
+    let v = trim_slice(v);
+    let v = v.strip_suffix(b"\\").unwrap_or(v);
+    let len = v.len();
+    if !(6..=MAX_VALUE).contains(&len) {
+        return None;
+    }
+    if !data && !quoted_like(v) {
+        return None;
+    }
+    if KNOWN_EXAMPLE_VALUES.contains(&v) || PUBLIC_PREFIXES.iter().any(|p| v.starts_with(p)) {
+        return None;
+    }
+    if is_reference(v) || is_masked(v) || non_secret_shape(v, class) {
+        return None;
+    }
+    if v.iter().any(|b| b.is_ascii_whitespace() || *b < 0x20)
+        || (v.contains(&b'<') && v.contains(&b'>'))
+        || v.windows(2)
+            .any(|w| w[0] == b'\\' && matches!(w[1], b'n' | b'r' | b't' | b'x' | b'u'))
+        || v.windows(3)
+            .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+        || (v.contains(&b'[') && v.contains(&b']'))
+    {
+        return None;
+    }
+    let (lower, upper, digit, other) = classes(v);
+    let kinds = [lower, upper, digit, other].iter().filter(|&&k| k).count();
+    let entropy = shannon(v);
+    let wordy = word_like(v);
+    let mut strength = match class {
+        Class::Password => {
+            if len < 8 && kinds < 3 {
+                return None;
+            }
+            if kinds < 2 {
+                return None;
+            }
+            // `Summer2024!` is a (weak) password; `www.python.org:080` and
+            // `localhost:22` are places.
+            if wordy
+                && !(digit
+                    && (other || upper)
+                    && len >= 8
+                    && !v.iter().any(|b| matches!(b, b'.' | b':' | b'/')))
+            {
+                return None;
+            }
+            if wordy {
+                0.7
+            } else if entropy >= 3.0 {
+                1.0
+            } else {
+                0.8
+            }
+        }
+        Class::Secret => {
+            let hex = v.iter().all(|b| b.is_ascii_hexdigit());
+            if wordy || entropy < 3.0 {
+                return None;
+            }
+            if hex {
+                if len < 16 || !digit || !(lower || upper) {
+                    return None;
+                }
+            } else if len < 12 || !(digit && (lower || upper)) && !(lower && upper && len >= 20) {
+                return None;
+            } else if v.iter().filter(|b| b.is_ascii_alphabetic()).count() < 8 {
+                // `user:12345:678`: an id with a word in it, not a key.
+                return None;
+            } else if !upper
+                && !v
+                    .iter()
+                    .any(|b| !b.is_ascii_alphanumeric() && !matches!(b, b'_' | b'-'))
+                && len < 24
+            {
+                // Lower-case ids and slugs (`blt8202119c48319b1d`) are ids far
+                // more often than keys at this length.
+                return None;
+            }
+            if entropy >= 4.0 && len >= 20 {
+                1.0
+            } else {
+                0.85
+            }
+        }
+    };
+    strength *= placeholder_factor(v);
+    // `P@55w0rd!`: "password" in leetspeak is a stand-in too.
+    let plain: Vec<u8> = v
+        .iter()
+        .map(|b| match b.to_ascii_lowercase() {
+            b'@' | b'4' => b'a',
+            b'0' => b'o',
+            b'5' | b'$' => b's',
+            b'3' => b'e',
+            b'1' | b'!' => b'i',
+            b'7' => b't',
+            c => c,
+        })
+        .collect();
+    if memchr::memmem::find(&plain, b"passw").is_some()
+        || memchr::memmem::find(&plain, b"secret").is_some()
+    {
+        strength *= 0.25;
+    }
+    let lower = v.to_ascii_lowercase();
+    // Sandbox and test-mode credentials (`test_…`, `access-sandbox-…`).
+    if memchr::memmem::find(&lower, b"sandbox").is_some()
+        || lower.starts_with(b"test_")
+        || lower.starts_with(b"test-")
+    {
+        strength *= 0.4;
+    }
+    if doc_path(path) {
+        strength *= 0.45;
+    } else if test_path(path) {
+        strength *= 0.8;
+    }
+    Some(strength)
+}
+
+/// An unquoted value in code is an expression unless it looks like a literal token.
+fn quoted_like(v: &[u8]) -> bool {
+    // `password = user_password`, `token = self.token`, `key = getKey()`: code.
+    !(v.iter()
+        .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+        && (v[0].is_ascii_alphabetic() || v[0] == b'_')
+        && (v.contains(&b'.') || v.contains(&b'_') || word_like(v)))
+        && !v.contains(&b'(')
+        && !v.contains(&b'[')
+        && !v.contains(&b'+')
+}
+
+fn classes(v: &[u8]) -> (bool, bool, bool, bool) {
+    let mut k = (false, false, false, false);
+    for &b in v {
+        match b {
+            b'a'..=b'z' => k.0 = true,
+            b'A'..=b'Z' => k.1 = true,
+            b'0'..=b'9' => k.2 = true,
+            _ => k.3 = true,
+        }
+    }
+    k
+}
+
+/// Variables, template expressions, environment and secret-store lookups.
+fn is_reference(v: &[u8]) -> bool {
+    let lower = v.to_ascii_lowercase();
+    let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
+    let first = v[0];
+    first == b'$'
+        || (first == b'%' && matches!(v.get(1), Some(b'(' | b'{' | b's')))
+        || (first == b'{' && v.last() == Some(&b'}'))
+        || (first == b'<' && v.last() == Some(&b'>'))
+        || (first == b'[' && v.last() == Some(&b']'))
+        || v.starts_with(b"#{")
+        || v.starts_with(b"@{")
+        || v.starts_with(b"!vault")
+        || v.starts_with(b"!!")
+        || has(b"{{")
+        || has(b"{%")
+        || has(b"<%")
+        || has(b"${")
+        || has(b"process.env")
+        || has(b"environ")
+        || has(b"getenv")
+        || has(b"env[")
+        || has(b"env.")
+        || has(b"secrets.")
+        || lower.starts_with(b"vault:")
+        || lower.starts_with(b"enc(")
+        || lower.starts_with(b"env:")
+        || lower.starts_with(b"ref+")
+        || lower.starts_with(b"op://")
+        || lower.starts_with(b"sm://")
+        || lower.starts_with(b"file:")
+        || lower.starts_with(b"arn:")
+        || lower.starts_with(b"projects/")
+        || has(b"keyvault")
+        || has(b"/run/secrets")
+        || first == b'/'
+        || v.starts_with(b"./")
+        || v.starts_with(b"~/")
+}
+
+/// Masked or redacted values: `****`, `xxxxxxxx`, `<REDACTED>`, `…`.
+fn is_masked(v: &[u8]) -> bool {
+    let lower = v.to_ascii_lowercase();
+    let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
+    lower
+        .iter()
+        .all(|b| matches!(b, b'*' | b'x' | b'#' | b'.' | b'-' | b'_' | b'0' | b'?'))
+        || has(b"***")
+        || has(b"xxxx")
+        || has(b"...")
+        || has("…".as_bytes())
+        || has(b"redacted")
+        || has(b"filtered")
+        || has(b"masked")
+        || has(b"hidden")
+        || has(b"removed")
+        || has(b"secret_here")
+        || has(b"token_here")
+        || has(b"key_here")
+        || has(b"_here")
+        || has(b"todo")
+        || has(b"fixme")
+        || has(b"tbd")
+}
+
+/// Shapes that are not secrets: booleans, numbers, versions, dates, UUIDs
+/// (for passwords), e-mail addresses, colours, URLs without credentials,
+/// identifiers and hashes' well-known decoys.
+fn non_secret_shape(v: &[u8], class: Class) -> bool {
+    let lower = v.to_ascii_lowercase();
+    if matches!(
+        &lower[..],
+        b"none" | b"null" | b"nil" | b"true" | b"false" | b"undefined" | b"yes" | b"no"
+    ) {
+        return true;
+    }
+    if v.iter()
+        .all(|b| b.is_ascii_digit() || *b == b'.' || *b == b'-' || *b == b':' || *b == b'_')
+    {
+        return true;
+    }
+    if is_uuid(v) {
+        // A UUID under a token/key name is often the credential itself (Heroku,
+        // many APIs); under a password name it is an id.
+        return class == Class::Password || KNOWN_EXAMPLE_UUIDS.contains(&&lower[..]);
+    }
+    if v[0] == b'#' && v.len() <= 9 && v[1..].iter().all(|b| b.is_ascii_hexdigit()) {
+        return true;
+    }
+    if let Some(at) = v.iter().position(|&b| b == b'@') {
+        if !v.contains(&b':')
+            && v[at..].contains(&b'.')
+            && v[..at]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b".-_+".contains(b))
+        {
+            return true;
+        }
+    }
+    if memchr::memmem::find(&lower, b"://").is_some() {
+        // Credentials in URLs are the URI rules' business.
+        return true;
+    }
+    // Hash-scheme strings: bcrypt/argon2/sha-crypt are password hashes, not passwords.
+    if v.starts_with(b"$2")
+        || v.starts_with(b"$argon")
+        || v.starts_with(b"$6$")
+        || v.starts_with(b"$5$")
+        || lower.starts_with(b"sha256:")
+        || lower.starts_with(b"sha512-")
+        || lower.starts_with(b"sha384-")
+    {
+        return true;
+    }
+    // `kwargs.get`, `settings.DB_PASS`, `self.token`: member access, not a value.
+    let dotted = v.contains(&b'.')
+        && v.split(|&b| b == b'.').all(|seg| {
+            seg.first()
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+                && seg.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        });
+    if dotted {
+        return true;
+    }
+    // Identifiers and dotted paths: `getPassword`, `user_password2`, `DB_PASSWORD`, `config.db.password`.
+    let ident = v
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+        && v[0].is_ascii_alphabetic()
+        && (v.contains(&b'_') || v.contains(&b'.') || word_like(v));
+    if ident {
+        let w = words(v);
+        let secretish = w.iter().any(|x| {
+            x.len() > 2
+                && (PASSWORD_TERMS.contains(&x.as_str())
+                    || SECRET_TERMS.contains(&x.as_str())
+                    || x == "key")
+        });
+        if secretish {
+            return true;
+        }
+    }
+    false
+}
+
+/// Values that specifications and vendor documentation print as examples
+/// (OAuth 2.0's RFC 6749 and RFC 7009 tokens, AWS's documented key pair):
+/// everyone who copies the example copies these.
+const KNOWN_EXAMPLE_VALUES: &[&[u8]] = &[
+    b"2YotnFZFEjr1zCsicMWpAA",
+    b"tGzv3JOkF0XG5Qx2TlKWIA",
+    b"SplxlOBeZQQYbYS6WxSbIA",
+    b"45ghiukldjahdnhzdauz",
+    // RFC 6749's client credentials `s6BhdRkqt3:gX1fBat3bV`, base64.
+    b"czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+    b"AKIAIOSFODNN7EXAMPLE",
+    b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    b"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    // Flask's documentation's example `SECRET_KEY`.
+    br#"_5#y2L"F4Q8z\n\xec]/"#,
+    // Azurite's and the Azure Storage Emulator's published account key.
+    b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+];
+
+/// Prefixes of keys that providers document as public (publishable keys,
+/// client-side keys): they identify, they do not authenticate.
+const PUBLIC_PREFIXES: &[&[u8]] = &[
+    b"pk_",
+    b"pk.",
+    b"pk-",
+    b"sb_publishable_",
+    b"phc_",
+    b"client-",
+    b"Mid-client-",
+];
+
+/// UUIDs that stand for "some id" in documentation.
+const KNOWN_EXAMPLE_UUIDS: &[&[u8]] = &[
+    b"550e8400-e29b-41d4-a716-446655440000",
+    b"00000000-0000-0000-0000-000000000000",
+    b"123e4567-e89b-12d3-a456-426614174000",
+    b"123e4567-e89b-12d3-a456-426655440000",
+];
+
+fn is_uuid(v: &[u8]) -> bool {
+    v.len() == 36
+        && v.iter().enumerate().all(|(i, &b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
+}
+
+/// Whether a value reads as words or an identifier rather than random
+/// characters: it splits into alphabetic pieces that each look like a word
+/// (a vowel, no long consonant runs) with at most one short number.
+pub fn word_like(v: &[u8]) -> bool {
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    let mut numbers = 0usize;
+    let mut number_len = 0usize;
+    let mut i = 0;
+    while i < v.len() {
+        let b = v[i];
+        if b.is_ascii_digit() {
+            let s = i;
+            while i < v.len() && v[i].is_ascii_digit() {
+                i += 1;
+            }
+            numbers += 1;
+            number_len = number_len.max(i - s);
+            continue;
+        }
+        if b.is_ascii_alphabetic() {
+            let s = i;
+            i += 1;
+            // A piece: an upper-case start then lower case, or a run of one case.
+            if v[s].is_ascii_uppercase() {
+                if i < v.len() && v[i].is_ascii_uppercase() {
+                    while i < v.len()
+                        && v[i].is_ascii_uppercase()
+                        && !(i + 1 < v.len() && v[i + 1].is_ascii_lowercase())
+                    {
+                        i += 1;
+                    }
+                } else {
+                    while i < v.len() && v[i].is_ascii_lowercase() {
+                        i += 1;
+                    }
+                }
+            } else {
+                while i < v.len() && v[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+            }
+            pieces.push(&v[s..i]);
+            continue;
+        }
+        i += 1;
+    }
+    if pieces.is_empty() || numbers > 1 || number_len > 4 {
+        return false;
+    }
+    let alpha: usize = pieces.iter().map(|p| p.len()).sum();
+    if alpha * 2 < v.len() {
+        return false;
+    }
+    pieces.iter().all(|p| {
+        let p = p.to_ascii_lowercase();
+        // Acronyms and abbreviations: `tls`, `db`, `k8s`, `svc`.
+        if p.len() <= 3 {
+            return true;
+        }
+        let vowels = p.iter().filter(|b| b"aeiouy".contains(b)).count();
+        let mut run = 0;
+        let mut max_run = 0;
+        for b in &p {
+            if b"aeiouy".contains(b) {
+                run = 0;
+            } else {
+                run += 1;
+                max_run = max_run.max(run);
+            }
+        }
+        (vowels > 0 && max_run <= 4 && vowels * 5 >= p.len())
+            || (p.len() <= 4 && p.iter().all(|b| b.is_ascii_alphabetic()) && vowels > 0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_in_every_casing() {
+        for k in [
+            "password",
+            "DB_PASSWORD",
+            "adminPassword",
+            "smtpPass",
+            "SmtpPassword",
+            "db.password",
+            "spring.datasource.password",
+            "PGPASSWORD",
+            "mysql-pwd",
+            "passphrase",
+            "ADMIN_PASS",
+        ] {
+            assert_eq!(classify_key(k.as_bytes()), Some(Class::Password), "{k}");
+        }
+        for k in [
+            "api_key",
+            "apiKey",
+            "ApiKey",
+            "X-Api-Key",
+            "client_secret",
+            "clientSecret",
+            "SECRET_KEY",
+            "accessToken",
+            "GITHUB_TOKEN",
+            "_authToken",
+            "AUTH_TOKEN",
+            "private_key",
+            "Authorization",
+            "credentials",
+            "webhookSecret",
+            "signing.key",
+            "x-auth-token",
+            "APIKEY",
+        ] {
+            assert_eq!(classify_key(k.as_bytes()), Some(Class::Secret), "{k}");
+        }
+        for k in [
+            "token_type",
+            "password_policy",
+            "secret_name",
+            "key_id",
+            "public_key",
+            "passwordField",
+            "tokenizer",
+            "max_tokens",
+            "bypass",
+            "compass",
+            "monkey",
+            "keyboard",
+            "csrf_token",
+            "next_page_token",
+            "passwordHash",
+            "access_key_id",
+            "secretName",
+            "is_password",
+            "password_reset_url",
+            "PASSWORD_MIN_LENGTH",
+            "hotkey",
+            "passing",
+            "tokens",
+        ] {
+            assert_eq!(classify_key(k.as_bytes()), None, "{k}");
+        }
+    }
+
+    #[test]
+    fn values() {
+        let p = |v: &str| judge(v.as_bytes(), Class::Password, false, "app.py").is_some();
+        let s = |v: &str| judge(v.as_bytes(), Class::Secret, false, "app.py").is_some();
+        assert!(p("Tz8mK2qLv5Xn9Rw4"));
+        assert!(p("Summer2024!"));
+        assert!(!p("hunter2"));
+        assert!(!p("password"));
+        assert!(!p("Enter your password"));
+        assert!(!p("********"));
+        assert!(!p("${DB_PASSWORD}"));
+        assert!(!p("{password}"));
+        assert!(!p("%(password)s"));
+        assert!(!p("getPassword"));
+        assert!(s("Zq8Lm2Xw7Rk4Tn9Vb3Hc"));
+        assert!(s("9c4e1f7a2b8d3e6f0a5c9b1d7e3f2a8c"));
+        assert!(!s("my-tls-secret-2"));
+        assert!(!s("release-name-postgresql-2"));
+        assert!(!s("550e8400-e29b-41d4-a716-446655440000"));
+        assert!(!s("Bearer"));
+        assert!(!s("vault:secret/data/app#key"));
+    }
+
+    fn found(text: &str, class: Class) -> Vec<String> {
+        let kw: &[&str] = match class {
+            Class::Password => &["password", "pass", "pwd"],
+            Class::Secret => &["token", "secret", "key", "authorization"],
+        };
+        let lower = text.to_ascii_lowercase();
+        let mut out: Vec<String> = Vec::new();
+        for k in kw {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(k) {
+                let s = from + i;
+                for h in extract(text.as_bytes(), s, s + k.len(), class, "config/app.yaml") {
+                    let v = text[h.value].to_string();
+                    if !out.contains(&v) {
+                        out.push(v);
+                    }
+                }
+                from = s + k.len();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn structures() {
+        let pw = |t: &str| found(t, Class::Password);
+        let sec = |t: &str| found(t, Class::Secret);
+        assert_eq!(pw(r#"{"adminPassword": "Kq9vL2xW7mZt"}"#), ["Kq9vL2xW7mZt"]);
+        assert_eq!(pw(r#"SmtpPassword: "Kq9vL2xW7mZt","#), ["Kq9vL2xW7mZt"]);
+        assert_eq!(pw("<password>Kq9vL2xW7mZt</password>"), ["Kq9vL2xW7mZt"]);
+        assert_eq!(
+            pw(r#"<entry key="db.password">Kq9vL2xW7mZt</entry>"#),
+            ["Kq9vL2xW7mZt"]
+        );
+        assert_eq!(
+            pw(r#"<add key="DbPassword" value="Kq9vL2xW7mZt"/>"#),
+            ["Kq9vL2xW7mZt"]
+        );
+        assert_eq!(
+            pw("Server=db;User Id=sa;Password=Kq9vL2xW7mZt;"),
+            ["Kq9vL2xW7mZt"]
+        );
+        assert_eq!(
+            pw("wget --password=Kq9vL2xW7mZt https://x"),
+            ["Kq9vL2xW7mZt"]
+        );
+        assert_eq!(pw(r#"{\"password\": \"Kq9vL2xW7mZt\"}"#), ["Kq9vL2xW7mZt"]);
+        assert_eq!(pw("password: Optional[str] = None"), Vec::<String>::new());
+        assert_eq!(sec("api_key = K3vQx9Lm2Wp7Zr4T"), ["K3vQx9Lm2Wp7Zr4T"]);
+        assert_eq!(
+            sec("docker run -e API_TOKEN=K3vQx9Lm2Wp7Zr4T img"),
+            ["K3vQx9Lm2Wp7Zr4T"]
+        );
+        assert_eq!(
+            sec("GET /x?access_token=K3vQx9Lm2Wp7Zr4T&y=1"),
+            ["K3vQx9Lm2Wp7Zr4T"]
+        );
+        assert_eq!(
+            sec(r#"-H "Authorization: Bearer K3vQx9Lm2Wp7Zr4T""#),
+            ["K3vQx9Lm2Wp7Zr4T"]
+        );
+        assert_eq!(
+            sec("DISCORD_TOKEN = (\n    \"K3vQx9Lm2Wp7Zr4T\"\n)"),
+            ["K3vQx9Lm2Wp7Zr4T"]
+        );
+        assert_eq!(
+            sec("api_keys:\n  - K3vQx9Lm2Wp7Zr4T\n  - Zq8Lm2Xw7Rk4Tn9V\n"),
+            ["K3vQx9Lm2Wp7Zr4T", "Zq8Lm2Xw7Rk4Tn9V"]
+        );
+        assert_eq!(
+            sec("secret_key: |\n  K3vQx9Lm2Wp7Zr4T\n"),
+            ["K3vQx9Lm2Wp7Zr4T"]
+        );
+        assert_eq!(
+            sec("# prod okta api token: 00K3vQx9Lm2Wp7Zr4T"),
+            ["00K3vQx9Lm2Wp7Zr4T"]
+        );
+        assert_eq!(sec("token_type = \"Bearer\""), Vec::<String>::new());
+    }
+}
