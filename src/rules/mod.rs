@@ -146,9 +146,9 @@ mod tests {
             .iter()
             .map(|(n, _)| n.trim_end_matches(".toml"))
             .collect();
-        assert!(rules.len() >= 150, "only {} rules", rules.len());
+        assert!(rules.len() >= 450, "only {} rules", rules.len());
         assert!(
-            families.len() >= 80,
+            families.len() >= 280,
             "only {} provider families",
             families.len()
         );
