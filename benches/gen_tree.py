@@ -13,6 +13,7 @@ import argparse
 import os
 import random
 import string
+import zlib
 
 B62 = string.ascii_letters + string.digits
 # Identifiers use ordinary words; the words a secret scanner reacts to (token,
@@ -124,17 +125,29 @@ KINDS = [(".py", py_line), (".js", js_line), (".go", go_line), (".rs", rs_line),
 def rand(r, alphabet, n):
     return "".join(r.choice(alphabet) for _ in range(n))
 
+def checksummed(r, prefix):
+    """A GitHub/npm-format token with a valid CRC32/base62 checksum, as issued
+    ones have (a wrong checksum is never reported by default)."""
+    body = rand(r, B62, 30)
+    n, check = zlib.crc32(body.encode()), ""
+    while n:
+        check = B62_DIGITS[n % 62] + check
+        n //= 62
+    return prefix + body + check.rjust(6, "0")
+
+B62_DIGITS = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
 def secret_line(r, i):
     """One planted secret of a well-known shape, unique thanks to randomness."""
     kind = i % 6
     if kind == 0:
-        return f'GITHUB_TOKEN = "{"ghp_" + rand(r, B62, 36)}"'
+        return f'GITHUB_TOKEN = "{checksummed(r, "ghp_")}"'
     if kind == 1:
         return f"aws_access_key_id = {'AKIA' + rand(r, string.ascii_uppercase + '234567', 16)}"
     if kind == 2:
         return f"SLACK_BOT_TOKEN={'xoxb-' + rand(r, string.digits, 12) + '-' + rand(r, string.digits, 13) + '-' + rand(r, B62, 24)}"
     if kind == 3:
-        return f'  "npmToken": "{"npm_" + rand(r, B62, 36)}",'
+        return f'  "npmToken": "{checksummed(r, "npm_")}",'
     if kind == 4:
         return f"HF_TOKEN: {'hf_' + rand(r, string.ascii_letters, 34)}"
     return f"    gitlab_token = '{'glpat-' + rand(r, B62 + '-_', 20)}'"

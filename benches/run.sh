@@ -5,6 +5,7 @@
 #   bash benches/run.sh            # 4,500-file tree, empty dir, 100 KB file, 200 MB tree
 #   RUNS=10 bash benches/run.sh    # more runs per figure
 #   SKIP_LARGE=1 bash benches/run.sh
+#   BASE=path/to/older/stanch bash benches/run.sh   # also time an older build, in the same run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
@@ -58,4 +59,7 @@ for t in empty single single-dense tree-4500 tree-200mb; do
   [ -f "$W/$t.expected" ] && exp=$(cat "$W/$t.expected")
   $M "read: find|xargs cat ($t)" "$RUNS" "$b" -1 -- "find $W/$t -type f -print0 | xargs -0 cat > /dev/null"
   $M "stanch scan ($t)" "$RUNS" "$b" "$exp" -- "$BIN" scan "$W/$t" --format json --no-config
+  if [ -n "${BASE:-}" ]; then
+    $M "base scan ($t)" "$RUNS" "$b" -1 -- "$BASE" scan "$W/$t" --format json --no-config
+  fi
 done
