@@ -107,7 +107,6 @@ const KEY_QUALIFIERS: &[&str] = &[
     "admin",
     "license",
     "licence",
-    "integration",
     "partner",
     "merchant",
     "developer",
@@ -184,8 +183,6 @@ const NOT_BEFORE: &[&str] = &[
     "idempotency",
     "nonce",
     "refresh_url",
-    "get",
-    "set",
     "fetch",
     "load",
     "read",
@@ -233,6 +230,7 @@ const NOT_BEFORE_TOKEN: &[&str] = &[
     "cancel",
     "cursor",
     "lock",
+    "dkim",
     "change",
     "update",
     "import",
@@ -537,6 +535,7 @@ fn config_like(path: &str) -> bool {
     ) || name.starts_with(".env")
         || name.starts_with("dockerfile")
         || name.ends_with("rc")
+        || name.ends_with("cfg")
         || !name.contains('.')
 }
 
@@ -553,16 +552,26 @@ fn test_path(path: &str) -> bool {
 fn doc_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     [
-        "example", "sample", "demo", "docs/", "doc/", ".md", ".rst", ".adoc", ".txt", ".ipynb",
-        ".html", "readme",
+        "example", "sample", "demo", ".rst", ".adoc", ".txt", ".ipynb", ".html",
     ]
     .iter()
     .any(|w| lower.contains(w))
 }
 
+/// A project's own Markdown and docs: setup guides and runbooks quote the
+/// real values often enough that only a mild discount is fair.
+fn readme_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    ["docs/", "doc/", ".md", "readme"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Finds the key a keyword hit at `s..e` belongs to and judges its value.
 /// Returns at most a few hits (a list under the key yields one per item).
 pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec<Hit> {
+    // A keyword may end in the assignment (`key=`, `key"`): the key ends before it.
+    let e = s + bytes[s..e].iter().take_while(|&&b| is_key_byte(b)).count();
     let mut ks = s;
     while ks > 0 && s - ks < MAX_KEY && is_key_byte(bytes[ks - 1]) {
         ks -= 1;
@@ -570,6 +579,21 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
     let mut ke = e;
     while ke < bytes.len() && ke - e < MAX_KEY && is_key_byte(bytes[ke]) {
         ke += 1;
+    }
+    // A phrase names the secret in prose and comments: `api key: …`,
+    // `# prod okta api token: …`, `// admin password`.
+    while ke < bytes.len() && bytes[ke] == b' ' {
+        let w = &bytes[ke + 1..(ke + 12).min(bytes.len())];
+        let n = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = w[..n].to_ascii_lowercase();
+        if matches!(
+            &word[..],
+            b"key" | b"token" | b"secret" | b"password" | b"passphrase"
+        ) {
+            ke += 1 + n;
+        } else {
+            break;
+        }
     }
     // A key that continues past the reach is not a key.
     if (ks > 0 && is_key_byte(bytes[ks - 1])) || (ke < bytes.len() && is_key_byte(bytes[ke])) {
@@ -584,12 +608,17 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
         return Vec::new();
     }
     let cli = bytes[ks..].starts_with(b"-");
+    // Most hits are a word in code or prose with no value after it: the
+    // operator check is cheap and allocates nothing, so it goes first.
+    let Some((vs, how)) = after_key(bytes, ks, ke, cli) else {
+        return Vec::new();
+    };
     let key = trim_key(&bytes[ks..ke]);
     // A plural name (`api_keys`, `tokens`) holds secrets only as a list of values.
-    let plural = match classify_key(key) {
+    let plural = match classify_key(key).or_else(|| implied_class(bytes, ks, key, how)) {
         Some(c) if c == want => false,
         Some(_) => return Vec::new(),
-        None if key.len() > 4 && key.ends_with(b"s") => {
+        None if key.len() > 4 && matches!(key.last(), Some(b's' | b'S')) => {
             if classify_key(&key[..key.len() - 1]) != Some(want) {
                 return Vec::new();
             }
@@ -597,11 +626,23 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
         }
         None => return Vec::new(),
     };
-    let Some((vs, how)) = after_key(bytes, ks, ke, cli) else {
-        return Vec::new();
-    };
-    let config = config_like(path);
+    let config = config_like(path) || comment_line(bytes, ks);
     let key_words = words(key);
+    // A call takes the value only where its name says so: `.password("…")`,
+    // `setApiKey("…")`, `withToken("…")`, `login(user, "…")`; not
+    // `passValue(…)` or `base.pass(…)`.
+    if how.call {
+        let last = key_words.last().map_or("", String::as_str);
+        let first = key_words.first().map_or("", String::as_str);
+        let implied = matches!(last, "login" | "authenticate" | "signin" | "auth");
+        let named = matches!(
+            last,
+            "password" | "passwd" | "token" | "secret" | "key" | "credentials"
+        ) && (key_words.len() == 1 || matches!(first, "set" | "with" | "use"));
+        if !implied && !named {
+            return Vec::new();
+        }
+    }
     // A UUID is the credential only where the name says key (Heroku, many
     // APIs); under `LockToken` or `request_id` it is an id.
     let uuid_ok = key_words.iter().any(|w| {
@@ -621,8 +662,8 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
         (uuid_ok || !is_uuid(&bytes[r.clone()])) && (quoted || config || how.data || !colon)
     };
     let mut out = Vec::new();
-    match value_at(bytes, vs, how) {
-        Value::One(_, _, _) if plural => {}
+    match value_at(bytes, vs, how, config) {
+        Value::One(_, _, false) if plural => {}
         Value::One(r, quoted, away) => {
             if !accept(&r, quoted) {
                 return out;
@@ -653,6 +694,24 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
     out
 }
 
+/// A class the key has only in its context: a login call's password
+/// argument (`smtp.login(user, "…")`), or a bare `key` in a comment
+/// (`# old key: …`), where a name that short is prose about a key.
+fn implied_class(bytes: &[u8], ks: usize, key: &[u8], how: How) -> Option<Class> {
+    let w = words(key);
+    let last = w.last()?.as_str();
+    if how.argument && matches!(last, "login" | "authenticate" | "signin") {
+        return Some(Class::Password);
+    }
+    if how.argument && last == "auth" {
+        return Some(Class::Password);
+    }
+    if last == "key" && w.len() <= 2 && comment_line(bytes, ks) {
+        return Some(Class::Secret);
+    }
+    None
+}
+
 /// The key without the `_`, `-` and `.` it may start or end with (`_authToken`, `--password`).
 fn trim_key(key: &[u8]) -> &[u8] {
     let mut k = key;
@@ -675,6 +734,8 @@ struct How {
     /// The key is an argument (`setenv("API_KEY", "…")`): only a string
     /// literal on the same line is its value, not the next item of a list.
     argument: bool,
+    /// The key is a function called with the value (`client.auth("…")`).
+    call: bool,
 }
 
 /// Where the value starts after the key `ks..ke`: past the closing quote or
@@ -692,6 +753,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                 xml_text: true,
                 data: true,
                 argument: false,
+                call: false,
             },
         ));
     }
@@ -720,6 +782,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                         xml_text: true,
                         data: true,
                         argument: false,
+                        call: false,
                     },
                 ));
             }
@@ -731,17 +794,69 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                         xml_text: false,
                         data: true,
                         argument: false,
+                        call: false,
                     },
                 ));
             }
             return None;
         }
     }
+    // A name field whose value sits on the next line (Kubernetes env lists,
+    // Terraform and CI variable lists): `- name: API_KEY` then `value: …`.
+    if let Some(v) = name_then_value(bytes, ks, i, line_end) {
+        return Some((
+            v,
+            How {
+                xml_text: false,
+                data: true,
+                argument: false,
+                call: false,
+            },
+        ));
+    }
     if at(i) == b']' {
         i += 1;
     }
     while matches!(at(i), b' ' | b'\t') && i - ke < 8 {
         i += 1;
+    }
+    // A call: `client.auth("…")`, `.password("…")`, `login(user, "…")`:
+    // the last string argument on the line.
+    if at(i) == b'(' && i == ke {
+        return Some((
+            i + 1,
+            How {
+                xml_text: false,
+                data: false,
+                argument: true,
+                call: true,
+            },
+        ));
+    }
+    // SQL `WITH PASSWORD '…'`: the keyword and its literal, no operator.
+    if i > ke && matches!(at(i), b'\'' | b'"') && bytes[ks..ke].eq_ignore_ascii_case(b"password") {
+        return Some((
+            i,
+            How {
+                xml_text: false,
+                data: true,
+                argument: false,
+                call: false,
+            },
+        ));
+    }
+    // A type between the name and the value: `password: String = "…"`,
+    // `const KEY: &str = "…"`, Go's `var token string = "…"`.
+    if let Some(v) = past_type(bytes, i, line_end) {
+        return Some((
+            v,
+            How {
+                xml_text: false,
+                data: false,
+                argument: false,
+                call: false,
+            },
+        ));
     }
     let c = at(i);
     let n = at(i + 1);
@@ -750,9 +865,19 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
         (b'|', b'|') if at(i + 2) == b'=' => 3,
         (b'=', b'=') | (b'!', b'=') | (b':', b':') => return None,
         (b'=', _) | (b':', _) => 1,
-        (b',', _) if quoted_key => 1,
+        (b',', _) if quoted_key && (cli || first_argument(bytes, ks)) => 1,
+        // Kotlin's `mapOf("sftpPassword" to "…")`.
+        (b't', b'o') if quoted_key && at(i + 2) == b' ' => 2,
+        // A Markdown table row: `| \`ADMIN_PASSWORD\` | \`…\` |`.
+        (b'|', _) if quoted_key && bytes[ke] == b'`' => 1,
         _ if cli && (c == b' ' || i > ke) => 0,
-        _ => return None,
+        // Dockerfile `ENV NAME value` (the legacy form without `=`).
+        _ if i > ke && line_starts_with(bytes, ks, b"ENV ") => 0,
+        _ if c == b'\n' && (comment_line(bytes, ks) || terraform_variable(bytes, ks)) => {
+            return next_literal(bytes, line_end, terraform_variable(bytes, ks));
+        }
+        (b'{', _) if terraform_variable(bytes, ks) => return next_literal(bytes, line_end, true),
+        _ => return here_string(bytes, i, line_end),
     };
     let mut v = i + op_len;
     if op_len == 0 && c != b' ' && i == ke {
@@ -767,8 +892,174 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
             xml_text: false,
             data: cli,
             argument: c == b',',
+            call: false,
         },
     ))
+}
+
+/// Whether the text before `ks` on its line opens a comment: values in
+/// comments are prose or pasted configuration, not expressions.
+fn comment_line(bytes: &[u8], ks: usize) -> bool {
+    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let lead = trim_slice(&bytes[ls..ks]);
+    [
+        &b"#"[..],
+        b"//",
+        b"/*",
+        b"*",
+        b"--",
+        b";",
+        b"<!--",
+        b"rem ",
+        b"=begin",
+    ]
+    .iter()
+    .any(|m| lead.starts_with(m))
+}
+
+/// Whether the line holding `ks` starts (after indentation) with `prefix`.
+fn line_starts_with(bytes: &[u8], ks: usize, prefix: &[u8]) -> bool {
+    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    trim_slice(&bytes[ls..ks]).starts_with(trim_slice(prefix)) || bytes[ls..].starts_with(prefix)
+}
+
+/// Whether the key at `ks` names a Terraform variable (`variable "db_password" {`).
+fn terraform_variable(bytes: &[u8], ks: usize) -> bool {
+    line_starts_with(bytes, ks, b"variable ")
+}
+
+/// The value a comment or declaration names on the lines after it: the
+/// first string literal of the next non-blank line (`// api key` above
+/// `const X = "…"`), or a Terraform variable's `default = "…"`.
+fn next_literal(bytes: &[u8], line_end: usize, default: bool) -> Option<(usize, How)> {
+    let mut pos = line_end;
+    for _ in 0..if default { 8 } else { 2 } {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let ls = pos + 1;
+        let le = line_end_from(bytes, ls);
+        pos = le;
+        let line = &bytes[ls.min(le)..le];
+        let t = trim_slice(line);
+        if t.is_empty() || (default && !t.starts_with(b"default")) {
+            if default && t == b"}" {
+                return None;
+            }
+            continue;
+        }
+        let q = line.iter().position(|b| matches!(b, b'"' | b'\'' | b'`'))?;
+        return Some((
+            ls + q,
+            How {
+                xml_text: false,
+                data: true,
+                argument: false,
+                call: false,
+            },
+        ));
+    }
+    None
+}
+
+/// A value fed to a command after the key on its line: a here-string
+/// (`vercel env add API_SECRET production <<< '…'`).
+fn here_string(bytes: &[u8], i: usize, line_end: usize) -> Option<(usize, How)> {
+    let rest = &bytes[i..line_end];
+    let at = memchr::memmem::find(rest, b"<<< ")?;
+    let mut v = i + at + 4;
+    while v < line_end && bytes[v] == b' ' {
+        v += 1;
+    }
+    Some((
+        v,
+        How {
+            xml_text: false,
+            data: true,
+            argument: false,
+            call: false,
+        },
+    ))
+}
+
+/// Whether the quoted key starting at `ks` is a call's first argument
+/// (`setenv("KEY", …)`, `define('KEY', …)`), not an item of a list or set.
+fn first_argument(bytes: &[u8], ks: usize) -> bool {
+    let mut i = ks.saturating_sub(1);
+    while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'b' | b'r' | b'u' | b'@') {
+        i -= 1;
+    }
+    i > 0 && bytes[i - 1] == b'('
+}
+
+/// The start of the value of a key written as `name: KEY` with `value: …`
+/// on the next line, when the key at `ks` is such a name.
+fn name_then_value(bytes: &[u8], ks: usize, after: usize, line_end: usize) -> Option<usize> {
+    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let before = trim_slice(&bytes[ls..ks]);
+    let before = before
+        .strip_suffix(b"\"")
+        .or_else(|| before.strip_suffix(b"'"))
+        .unwrap_or(before);
+    let before = trim_slice(before);
+    let named =
+        before.ends_with(b"name:") || before.ends_with(b"name =") || before.ends_with(b"name=");
+    if !named || trim_slice(&bytes[after..line_end]).len() > 1 {
+        return None;
+    }
+    let ns = line_end + 1;
+    if ns >= bytes.len() {
+        return None;
+    }
+    let ne = line_end_from(bytes, ns);
+    let next = &bytes[ns..ne];
+    let off = next.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &next[off..];
+    for label in [&b"value:"[..], b"value =", b"value="] {
+        if let Some(r) = rest.strip_prefix(label) {
+            let skip = r.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            return Some(ns + off + label.len() + skip);
+        }
+    }
+    None
+}
+
+/// Past a type annotation between a name and `=`: at `i` (after the name and
+/// blanks) either `: Type =` or `Type =`; returns where the value starts.
+fn past_type(bytes: &[u8], i: usize, line_end: usize) -> Option<usize> {
+    let mut j = i;
+    if bytes.get(j) == Some(&b':')
+        && bytes.get(j + 1) != Some(&b':')
+        && bytes.get(j + 1) != Some(&b'=')
+    {
+        j += 1;
+    }
+    let start = j;
+    while j < line_end
+        && j - start < 48
+        && (bytes[j].is_ascii_alphanumeric() || b" \t_&'<>[]?.:*".contains(&bytes[j]))
+    {
+        j += 1;
+    }
+    let ty = trim_slice(&bytes[start..j]);
+    let slice = ty.starts_with(b"[]");
+    if ty.is_empty() || !ty[0].is_ascii_alphabetic() && ty[0] != b'&' && !slice && ty[0] != b'*' {
+        return None;
+    }
+    // `x[i] = …` and `a.b = …` are subscripts and members, not types.
+    if !slice
+        && (ty.contains(&b'[') && !ty.contains(&b'<') || ty.contains(&b'.') && !ty.contains(&b':'))
+    {
+        return None;
+    }
+    if j + 1 >= line_end || bytes[j] != b'=' || matches!(bytes[j + 1], b'=' | b'>') {
+        return None;
+    }
+    let mut v = j + 1;
+    while v < line_end && matches!(bytes[v], b' ' | b'\t') {
+        v += 1;
+    }
+    Some(v)
 }
 
 /// A value: one span (quoted?, found on a later line?), a list of items, or none.
@@ -778,11 +1069,29 @@ enum Value {
     None,
 }
 
+/// A quoted value without its authorisation scheme (`"Bearer …"`, `"Basic …"`).
+fn scheme_stripped(bytes: &[u8], r: Range<usize>) -> Value {
+    let v = &bytes[r.clone()];
+    for scheme in [
+        &b"bearer "[..],
+        b"basic ",
+        b"token ",
+        b"bot ",
+        b"apikey ",
+        b"sso-key ",
+    ] {
+        if v.len() > scheme.len() && v[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            return Value::One(r.start + scheme.len()..r.end, true, false);
+        }
+    }
+    Value::One(r, true, false)
+}
+
 fn line_end_from(bytes: &[u8], i: usize) -> usize {
     memchr::memchr(b'\n', &bytes[i.min(bytes.len())..]).map_or(bytes.len(), |k| i + k)
 }
 
-fn value_at(bytes: &[u8], v: usize, how: How) -> Value {
+fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
     let le = line_end_from(bytes, v);
     let le = if le > v && bytes[le - 1] == b'\r' {
         le - 1
@@ -803,11 +1112,66 @@ fn value_at(bytes: &[u8], v: usize, how: How) -> Value {
             Value::One(r, true, false)
         };
     }
-    if let Some((r, _)) = quoted_at(bytes, v, le) {
-        return Value::One(r, true, false);
+    if how.argument && !how.call {
+        return match quoted_at(bytes, v, le) {
+            Some((r, _)) => scheme_stripped(bytes, r),
+            None => Value::None,
+        };
     }
     if how.argument {
-        return Value::None;
+        // The next string literals up to the call's `)`: the last one.
+        let mut i = v;
+        let mut last = None;
+        while i < le && i - v < MAX_VALUE {
+            match bytes[i] {
+                b')' => break,
+                b'"' | b'\'' => match quoted_at(bytes, i, le) {
+                    Some((r, _)) => {
+                        i = r.end + 1;
+                        last = Some(r);
+                        continue;
+                    }
+                    None => break,
+                },
+                _ => {}
+            }
+            i += 1;
+        }
+        return last.map_or(Value::None, |r| scheme_stripped(bytes, r));
+    }
+    let rest = &bytes[v..le];
+    if rest.starts_with(b"\"\"\"")
+        || rest.starts_with(b"\'\'\'")
+        || trim_slice(rest) == b"r#\""
+        || trim_slice(rest) == b"`"
+        || (rest.starts_with(b"$(cat <<") && !rest.contains(&b')'))
+    {
+        return next_lines(bytes, le, false, config);
+    }
+    // A tuple or pair: `auth = ("user", "…")`: its last string.
+    if rest.first() == Some(&b'(') {
+        let close = memchr::memchr(b')', rest).map_or(le, |k| v + k);
+        let mut i = v + 1;
+        let mut last = None;
+        while i < close {
+            if matches!(bytes[i], b'"' | b'\'') {
+                match quoted_at(bytes, i, close + 1) {
+                    Some((r, _)) => {
+                        i = r.end + 1;
+                        last = Some(r);
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            i += 1;
+        }
+        if let Some(r) = last {
+            return Value::One(r, true, false);
+        }
+    }
+    if let Some((r, _)) = quoted_at(bytes, v, le) {
+        return scheme_stripped(bytes, r);
     }
     let rest = &bytes[v..le];
     let rest_trim = trim_slice(rest);
@@ -815,11 +1179,20 @@ fn value_at(bytes: &[u8], v: usize, how: How) -> Value {
     let opener = rest_trim.is_empty()
         || matches!(
             rest_trim,
-            b"(" | b"[" | b"|" | b">" | b"|-" | b">-" | b"\\" | b"= (" | b"=("
+            b"(" | b"["
+                | b"|"
+                | b">"
+                | b"|-"
+                | b">-"
+                | b"\\"
+                | b"= ("
+                | b"=("
+                | b"\"\"\""
+                | b"\'\'\'"
         )
         || rest_trim.starts_with(b"<<");
     if opener {
-        return next_lines(bytes, le, rest_trim.is_empty());
+        return next_lines(bytes, le, rest_trim.is_empty(), config);
     }
     // Unquoted: up to a blank or a delimiter.
     let mut end = v;
@@ -940,7 +1313,7 @@ fn trim(bytes: &[u8], r: Range<usize>) -> Range<usize> {
 
 /// The value of a key whose line ends after the operator: the next lines'
 /// string literal, YAML block scalar line, or list items.
-fn next_lines(bytes: &[u8], mut pos: usize, bare: bool) -> Value {
+fn next_lines(bytes: &[u8], mut pos: usize, bare: bool, config: bool) -> Value {
     let mut items = Vec::new();
     for _ in 0..LOOKAHEAD_LINES {
         // Step past the end of the current line.
@@ -969,7 +1342,10 @@ fn next_lines(bytes: &[u8], mut pos: usize, bare: bool) -> Value {
             items.push((r, true));
             if !bare || !text.starts_with(b"- ") {
                 // A parenthesised or bracketed value: one string, or list items after it.
-                let after = &bytes[items.last().map_or(item.end, |(r, _)| r.end)..item.end];
+                let after = &bytes[items
+                    .last()
+                    .map_or(item.end, |(r, _)| (r.end + 1).min(item.end))
+                    ..item.end];
                 if !trim_slice(after).starts_with(b",") {
                     break;
                 }
@@ -979,12 +1355,17 @@ fn next_lines(bytes: &[u8], mut pos: usize, bare: bool) -> Value {
         if text.starts_with(b"- ") {
             let r = trim(bytes, item);
             if !r.is_empty() {
+                let r = match scheme_stripped(bytes, r.clone()) {
+                    Value::One(s, _, _) => s,
+                    _ => r,
+                };
                 items.push((r, false));
             }
             continue;
         }
-        // A YAML block scalar or a heredoc body: the whole trimmed line.
-        if !bare && items.is_empty() {
+        // A YAML block scalar or a heredoc body: the whole trimmed line; after
+        // a bare `key:`, a plain scalar continued on the next line.
+        if items.is_empty() && (!bare || (config && !text.windows(2).any(|w| w == b": "))) {
             let r = line;
             if !bytes[r.clone()].contains(&b' ') && !bytes[r.clone()].contains(&b'=') {
                 return Value::One(r, true, true);
@@ -1026,7 +1407,9 @@ pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
         || v.windows(2)
             .any(|w| w[0] == b'\\' && matches!(w[1], b'n' | b'r' | b't' | b'x' | b'u'))
         || v.windows(3)
-            .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+            .filter(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+            .count()
+            >= 2
         || (v.contains(&b'[') && v.contains(&b']'))
     {
         return None;
@@ -1048,7 +1431,7 @@ pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
             if wordy
                 && !(digit
                     && (other || upper)
-                    && len >= 8
+                    && len >= 10
                     && !v.iter().any(|b| matches!(b, b'.' | b':' | b'/')))
             {
                 return None;
@@ -1121,6 +1504,8 @@ pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
     }
     if doc_path(path) {
         strength *= 0.45;
+    } else if readme_path(path) {
+        strength *= 0.75;
     } else if test_path(path) {
         strength *= 0.8;
     }
@@ -1133,10 +1518,9 @@ fn quoted_like(v: &[u8]) -> bool {
     !(v.iter()
         .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
         && (v[0].is_ascii_alphabetic() || v[0] == b'_')
-        && (v.contains(&b'.') || v.contains(&b'_') || word_like(v)))
+        && (v.contains(&b'.') || word_like(v)))
         && !v.contains(&b'(')
         && !v.contains(&b'[')
-        && !v.contains(&b'+')
 }
 
 fn classes(v: &[u8]) -> (bool, bool, bool, bool) {
@@ -1279,9 +1663,9 @@ fn non_secret_shape(v: &[u8], class: Class) -> bool {
     // Identifiers and dotted paths: `getPassword`, `user_password2`, `DB_PASSWORD`, `config.db.password`.
     let ident = v
         .iter()
-        .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
         && v[0].is_ascii_alphabetic()
-        && (v.contains(&b'_') || v.contains(&b'.') || word_like(v));
+        && word_like(v);
     if ident {
         let w = words(v);
         let secretish = w.iter().any(|x| {
