@@ -648,7 +648,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
     let uuid_ok = key_words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "api" | "key" | "auth" | "access" | "secret" | "apikey"
+            "api" | "key" | "auth" | "access" | "secret" | "apikey" | "token"
         )
     });
     // In code, `name: Type` and `name: other_var` after a colon are
@@ -872,9 +872,37 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
         (b'|', _) if quoted_key && bytes[ke] == b'`' => 1,
         _ if cli && (c == b' ' || i > ke) => 0,
         // Dockerfile `ENV NAME value` (the legacy form without `=`).
-        _ if i > ke && line_starts_with(bytes, ks, b"ENV ") => 0,
-        _ if c == b'\n' && (comment_line(bytes, ks) || terraform_variable(bytes, ks)) => {
-            return next_literal(bytes, line_end, terraform_variable(bytes, ks));
+        _ if i > ke
+            && (line_starts_with(bytes, ks, b"ENV ") || line_starts_with(bytes, ks, b"setx ")) =>
+        {
+            0
+        }
+        _ if c == b'\n' && terraform_variable(bytes, ks) => {
+            return next_literal(bytes, line_end, true);
+        }
+        // A comment naming the secret (`// api key used by the nightly job`)
+        // above the literal.
+        _ if comment_line(bytes, ks) && !trim_key(&bytes[ks..ke]).eq_ignore_ascii_case(b"pass") => {
+            return next_literal(bytes, line_end, false)
+        }
+        // A heredoc written to a file named after the secret:
+        // `cat <<EOF > ~/.config/x/token`, then the value.
+        _ if heredoc_line(bytes, ks, line_end) => {
+            let ns = (line_end + 1).min(bytes.len());
+            let ne = line_end_from(bytes, ns);
+            let off = bytes[ns..ne]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
+            return Some((
+                ns + off,
+                How {
+                    xml_text: false,
+                    data: true,
+                    argument: false,
+                    call: false,
+                },
+            ));
         }
         (b'{', _) if terraform_variable(bytes, ks) => return next_literal(bytes, line_end, true),
         _ => return here_string(bytes, i, line_end),
@@ -923,6 +951,13 @@ fn line_starts_with(bytes: &[u8], ks: usize, prefix: &[u8]) -> bool {
     trim_slice(&bytes[ls..ks]).starts_with(trim_slice(prefix)) || bytes[ls..].starts_with(prefix)
 }
 
+/// Whether the line holding `ks` opens a heredoc (`<<EOF`, not `<<<`).
+fn heredoc_line(bytes: &[u8], ks: usize, line_end: usize) -> bool {
+    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let line = &bytes[ls..line_end];
+    memchr::memmem::find(line, b"<<").is_some_and(|p| line.get(p + 2) != Some(&b'<'))
+}
+
 /// Whether the key at `ks` names a Terraform variable (`variable "db_password" {`).
 fn terraform_variable(bytes: &[u8], ks: usize) -> bool {
     line_starts_with(bytes, ks, b"variable ")
@@ -949,6 +984,10 @@ fn next_literal(bytes: &[u8], line_end: usize, default: bool) -> Option<(usize, 
             continue;
         }
         let q = line.iter().position(|b| matches!(b, b'"' | b'\'' | b'`'))?;
+        // An assignment of the literal, not a call or a sentence quoting it.
+        if !line[..q].iter().any(|b| matches!(b, b'=' | b':')) {
+            return None;
+        }
         return Some((
             ls + q,
             How {
@@ -1037,13 +1076,17 @@ fn past_type(bytes: &[u8], i: usize, line_end: usize) -> Option<usize> {
     let start = j;
     while j < line_end
         && j - start < 48
-        && (bytes[j].is_ascii_alphanumeric() || b" \t_&'<>[]?.:*".contains(&bytes[j]))
+        && (bytes[j].is_ascii_alphanumeric() || b" \t_&'<>[]?.:*{};".contains(&bytes[j]))
     {
         j += 1;
     }
     let ty = trim_slice(&bytes[start..j]);
     let slice = ty.starts_with(b"[]");
-    if ty.is_empty() || !ty[0].is_ascii_alphabetic() && ty[0] != b'&' && !slice && ty[0] != b'*' {
+    // C#'s `Pwd { get; set; } = "…"`.
+    let accessors = ty.starts_with(b"{ get;") || ty.starts_with(b"{get;");
+    if ty.is_empty()
+        || !ty[0].is_ascii_alphabetic() && ty[0] != b'&' && !slice && ty[0] != b'*' && !accessors
+    {
         return None;
     }
     // `x[i] = …` and `a.b = …` are subscripts and members, not types.
@@ -1052,14 +1095,22 @@ fn past_type(bytes: &[u8], i: usize, line_end: usize) -> Option<usize> {
     {
         return None;
     }
-    if j + 1 >= line_end || bytes[j] != b'=' || matches!(bytes[j + 1], b'=' | b'>') {
+    // `: Type = "…"`: blanks before `=` and a literal after it; YAML's
+    // `password: abc=def` is a value with an `=` in it.
+    if j + 1 >= line_end
+        || bytes[j] != b'='
+        || matches!(bytes[j + 1], b'=' | b'>')
+        || !matches!(bytes[j - 1], b' ' | b'\t')
+    {
         return None;
     }
     let mut v = j + 1;
     while v < line_end && matches!(bytes[v], b' ' | b'\t') {
         v += 1;
     }
-    Some(v)
+    let literal = matches!(bytes.get(v), Some(b'"' | b'\'' | b'`'))
+        || (bytes.get(v) == Some(&b'@') && bytes.get(v + 1) == Some(&b'"'));
+    literal.then_some(v)
 }
 
 /// A value: one span (quoted?, found on a later line?), a list of items, or none.
@@ -1113,7 +1164,20 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
         };
     }
     if how.argument && !how.call {
-        return match quoted_at(bytes, v, le) {
+        // The next literal: here, inside a wrapping call
+        // (`HeaderValue::from_static("…")`), or first on the next line.
+        let rest = &bytes[v..le];
+        let (from, to) = if trim_slice(rest).is_empty() {
+            let ns = (le + 1).min(bytes.len());
+            (ns, line_end_from(bytes, ns))
+        } else {
+            (v, le)
+        };
+        let q = bytes[from..to]
+            .iter()
+            .take_while(|b| !matches!(b, b',' | b')' | b';'))
+            .position(|b| matches!(b, b'"' | b'\''));
+        return match q.and_then(|q| quoted_at(bytes, from + q, to)) {
             Some((r, _)) => scheme_stripped(bytes, r),
             None => Value::None,
         };
@@ -1367,7 +1431,7 @@ fn next_lines(bytes: &[u8], mut pos: usize, bare: bool, config: bool) -> Value {
         // a bare `key:`, a plain scalar continued on the next line.
         if items.is_empty() && (!bare || (config && !text.windows(2).any(|w| w == b": "))) {
             let r = line;
-            if !bytes[r.clone()].contains(&b' ') && !bytes[r.clone()].contains(&b'=') {
+            if !bytes[r.clone()].contains(&b' ') && (!bare || !bytes[r.clone()].contains(&b'=')) {
                 return Value::One(r, true, true);
             }
         }
@@ -1446,7 +1510,9 @@ pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
         }
         Class::Secret => {
             let hex = v.iter().all(|b| b.is_ascii_hexdigit());
-            if wordy || entropy < 3.0 {
+            // Random hex tops out at 4 bits a character and often lands
+            // just under 3 at 32 characters.
+            if wordy || entropy < if hex { 2.7 } else { 3.0 } {
                 return None;
             }
             if hex {
@@ -1571,9 +1637,20 @@ fn is_reference(v: &[u8]) -> bool {
         || lower.starts_with(b"projects/")
         || has(b"keyvault")
         || has(b"/run/secrets")
-        || first == b'/'
+        || (first == b'/' && path_like(v))
         || v.starts_with(b"./")
         || v.starts_with(b"~/")
+}
+
+/// `/etc/ssl/key.pem`, `/run/secrets/db`: segments of name characters. A
+/// base64 value may start with `/` too, but holds `+` or `=` or long runs.
+fn path_like(v: &[u8]) -> bool {
+    v.split(|&b| b == b'/').all(|seg| {
+        seg.len() <= 40
+            && seg
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-~".contains(b))
+    })
 }
 
 /// Masked or redacted values: `****`, `xxxxxxxx`, `<REDACTED>`, `…`.
