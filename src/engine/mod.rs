@@ -437,7 +437,14 @@ impl Engine {
             })
             .collect();
         let mut seen: Vec<(u32, Range<usize>)> = Vec::new();
-        for &(ri, s, e) in hits {
+        // One read per key and rule, however many keywords hit it.
+        let mut keyed: Vec<(u32, usize, usize, usize)> = hits
+            .iter()
+            .map(|&(ri, s, e)| (ri, structured::key_start(bytes, s), s, e))
+            .collect();
+        keyed.sort_unstable();
+        keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        for &(ri, _, s, e) in &keyed {
             let rule = &self.rules[ri as usize];
             let Some(class) = rule.kv else { continue };
             for hit in structured::extract(bytes, s, e, class, path) {

@@ -442,7 +442,11 @@ fn words(key: &[u8]) -> Vec<String> {
 
 /// What a key names, judged from its words.
 pub(crate) fn classify_key(key: &[u8]) -> Option<Class> {
-    let w = words(key);
+    classify_words(&words(key))
+}
+
+/// What a key names, from its words (see `words`).
+fn classify_words(w: &[String]) -> Option<Class> {
     if w.is_empty() || w.len() > 8 {
         return None;
     }
@@ -567,6 +571,17 @@ fn readme_path(path: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Where the key holding a keyword hit at `s` starts: hits of several
+/// keywords in one key (`pass`, `password`, `_password`) share it, and the
+/// engine reads each key once.
+pub fn key_start(bytes: &[u8], s: usize) -> usize {
+    let mut ks = s;
+    while ks > 0 && s - ks < MAX_KEY && is_key_byte(bytes[ks - 1]) {
+        ks -= 1;
+    }
+    ks
+}
+
 /// Finds the key a keyword hit at `s..e` belongs to and judges its value.
 /// Returns at most a few hits (a list under the key yields one per item).
 pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec<Hit> {
@@ -615,19 +630,20 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
     };
     let key = trim_key(&bytes[ks..ke]);
     // A plural name (`api_keys`, `tokens`) holds secrets only as a list of values.
-    let plural = match classify_key(key).or_else(|| implied_class(bytes, ks, key, how)) {
-        Some(c) if c == want => false,
-        Some(_) => return Vec::new(),
-        None if key.len() > 4 && matches!(key.last(), Some(b's' | b'S')) => {
-            if classify_key(&key[..key.len() - 1]) != Some(want) {
-                return Vec::new();
-            }
-            true
-        }
-        None => return Vec::new(),
-    };
-    let config = config_like(path) || comment_line(bytes, ks);
     let key_words = words(key);
+    let plural =
+        match classify_words(&key_words).or_else(|| implied_class(bytes, ks, &key_words, how)) {
+            Some(c) if c == want => false,
+            Some(_) => return Vec::new(),
+            None if key.len() > 4 && matches!(key.last(), Some(b's' | b'S')) => {
+                if classify_key(&key[..key.len() - 1]) != Some(want) {
+                    return Vec::new();
+                }
+                true
+            }
+            None => return Vec::new(),
+        };
+    let config = config_like(path) || comment_line(bytes, ks);
     // A call takes the value only where its name says so: `.password("…")`,
     // `setApiKey("…")`, `withToken("…")`, `login(user, "…")`; not
     // `passValue(…)` or `base.pass(…)`.
@@ -697,8 +713,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
 /// A class the key has only in its context: a login call's password
 /// argument (`smtp.login(user, "…")`), or a bare `key` in a comment
 /// (`# old key: …`), where a name that short is prose about a key.
-fn implied_class(bytes: &[u8], ks: usize, key: &[u8], how: How) -> Option<Class> {
-    let w = words(key);
+fn implied_class(bytes: &[u8], ks: usize, w: &[String], how: How) -> Option<Class> {
     let last = w.last()?.as_str();
     if how.argument && matches!(last, "login" | "authenticate" | "signin") {
         return Some(Class::Password);
@@ -741,7 +756,7 @@ struct How {
 /// Where the value starts after the key `ks..ke`: past the closing quote or
 /// bracket, the assignment operator and blanks.
 fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, How)> {
-    let line_end = memchr::memchr(b'\n', &bytes[ke..]).map_or(bytes.len(), |i| ke + i);
+    let line_end = line_end_from(bytes, ke);
     let at = |i: usize| if i < line_end { bytes[i] } else { b'\n' };
     let mut i = ke;
     let open = if ks > 0 { bytes[ks - 1] } else { b'\n' };
@@ -928,7 +943,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
 /// Whether the text before `ks` on its line opens a comment: values in
 /// comments are prose or pasted configuration, not expressions.
 fn comment_line(bytes: &[u8], ks: usize) -> bool {
-    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let ls = line_start(bytes, ks);
     let lead = trim_slice(&bytes[ls..ks]);
     [
         &b"#"[..],
@@ -947,13 +962,13 @@ fn comment_line(bytes: &[u8], ks: usize) -> bool {
 
 /// Whether the line holding `ks` starts (after indentation) with `prefix`.
 fn line_starts_with(bytes: &[u8], ks: usize, prefix: &[u8]) -> bool {
-    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let ls = line_start(bytes, ks);
     trim_slice(&bytes[ls..ks]).starts_with(trim_slice(prefix)) || bytes[ls..].starts_with(prefix)
 }
 
 /// Whether the line holding `ks` opens a heredoc (`<<EOF`, not `<<<`).
 fn heredoc_line(bytes: &[u8], ks: usize, line_end: usize) -> bool {
-    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let ls = line_start(bytes, ks);
     let line = &bytes[ls..line_end];
     memchr::memmem::find(line, b"<<").is_some_and(|p| line.get(p + 2) != Some(&b'<'))
 }
@@ -1034,7 +1049,7 @@ fn first_argument(bytes: &[u8], ks: usize) -> bool {
 /// The start of the value of a key written as `name: KEY` with `value: …`
 /// on the next line, when the key at `ks` is such a name.
 fn name_then_value(bytes: &[u8], ks: usize, after: usize, line_end: usize) -> Option<usize> {
-    let ls = memchr::memrchr(b'\n', &bytes[..ks]).map_or(0, |p| p + 1);
+    let ls = line_start(bytes, ks);
     let before = trim_slice(&bytes[ls..ks]);
     let before = before
         .strip_suffix(b"\"")
@@ -1138,8 +1153,21 @@ fn scheme_stripped(bytes: &[u8], r: Range<usize>) -> Value {
     Value::One(r, true, false)
 }
 
+/// How far a line is read either side of a key: a minified file is one
+/// line of megabytes, and a read per hit must not walk all of it.
+const LINE_REACH: usize = 2048;
+
+/// The end of the line holding `i`, or `LINE_REACH` bytes on.
 fn line_end_from(bytes: &[u8], i: usize) -> usize {
-    memchr::memchr(b'\n', &bytes[i.min(bytes.len())..]).map_or(bytes.len(), |k| i + k)
+    let i = i.min(bytes.len());
+    let hi = (i + LINE_REACH).min(bytes.len());
+    memchr::memchr(b'\n', &bytes[i..hi]).map_or(hi, |k| i + k)
+}
+
+/// The start of the line holding `i`, or `LINE_REACH` bytes back.
+fn line_start(bytes: &[u8], i: usize) -> usize {
+    let lo = i.saturating_sub(LINE_REACH);
+    memchr::memrchr(b'\n', &bytes[lo..i]).map_or(lo, |p| lo + p + 1)
 }
 
 fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
