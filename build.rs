@@ -83,7 +83,7 @@ fn main() {
             };
             writeln!(
                 rules,
-                "    StaticRule {{ id: {:?}, name: {:?}, keywords: {}, regex: {}, path: {}, confidence: {:?}, entropy: {}, checksum: {}, window: {}, context_lines: {}, key_value: {}, remediation: {:?}, secret_match: {} }},",
+                "    StaticRule {{ id: {:?}, name: {:?}, keywords: {}, regex: {}, path: {}, confidence: {:?}, entropy: {}, checksum: {}, window: {}, context_lines: {}, key_value: {}, pairs_with: {}, remediation: {:?}, secret_match: {} }},",
                 s(g("id")).unwrap_or_default(),
                 s(g("name")).unwrap_or_default(),
                 strs("keywords"),
@@ -95,6 +95,7 @@ fn main() {
                 g("window").and_then(|v| v.as_integer()).map_or("None".to_string(), |w| format!("Some({w})")),
                 g("context_lines").and_then(|v| v.as_integer()).map_or("None".to_string(), |w| format!("Some({w})")),
                 opt_str("key_value"),
+                strs("pairs_with"),
                 s(g("remediation")).unwrap_or_default(),
                 strs("secret_match"),
             )

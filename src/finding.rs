@@ -139,6 +139,21 @@ pub struct Occurrence {
     pub checksum_valid: Option<bool>,
     /// The line, with every secret on it redacted and long lines shortened.
     pub snippet: String,
+    /// The other half of a credential pair found with it (an access key id
+    /// beside its secret key).
+    pub paired: Option<Paired>,
+}
+
+/// The identifier half of a paired credential, reported with the secret.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Paired {
+    /// The identifier's rule.
+    pub rule_id: Arc<str>,
+    /// The identifier, redacted like a secret.
+    pub redacted: String,
+    /// Where it is.
+    #[serde(flatten)]
+    pub location: Location,
 }
 
 /// A secret found, with every place it was seen (first place first).
@@ -162,6 +177,8 @@ pub struct Finding {
     pub snippet: String,
     /// Whether the secret is still in HEAD (history scans only).
     pub in_head: Option<bool>,
+    /// The identifier half found with it, at the first place it was paired.
+    pub paired: Option<Paired>,
 }
 
 /// Folds occurrences into findings by fingerprint. The input order decides which
@@ -176,6 +193,9 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
             Some(&i) => {
                 let f = &mut out[i];
                 f.confidence = f.confidence.max(o.confidence);
+                if f.paired.is_none() {
+                    f.paired = o.paired;
+                }
                 if !f.locations.contains(&o.location) {
                     f.locations.push(o.location);
                 }
@@ -192,6 +212,7 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
                     locations: vec![o.location],
                     snippet: o.snippet,
                     in_head: None,
+                    paired: o.paired,
                 });
             }
         }

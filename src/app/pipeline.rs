@@ -4,7 +4,7 @@
 //! drop what they cover.
 use crate::blob::{Blob, LineIndex};
 use crate::engine::{Candidate, Engine, Target};
-use crate::finding::{Location, Occurrence, Secret};
+use crate::finding::{Location, Occurrence, Paired, Secret};
 use crate::suppress::inline::Directives;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -37,6 +37,9 @@ impl Outcome {
             && self.warnings.is_empty()
     }
 }
+
+/// How many lines apart the halves of a credential pair may be.
+const PAIR_LINES: u32 = 5;
 
 /// How many characters of context a snippet keeps either side of the secret.
 const SNIPPET_CONTEXT: usize = 60;
@@ -79,7 +82,13 @@ impl Pipeline<'_> {
                 Target::Path => None,
             })
             .collect();
-        for c in kept {
+        let pairs = self.pairs(&kept, blob, &lines, directives.as_ref());
+        let pairs_source = kept.clone();
+        for (k, c) in kept.into_iter().enumerate() {
+            if pairs.iter().any(|&(_, id)| id == k) {
+                // Reported with the secret it belongs to.
+                continue;
+            }
             let rule = &self.engine.rules()[c.rule];
             let (secret, location, snippet) = match &c.target {
                 Target::Path => {
@@ -119,6 +128,28 @@ impl Pipeline<'_> {
                     (secret, loc, snippet)
                 }
             };
+            let paired = pairs.iter().find(|&&(s, _)| s == k).map(|&(_, id)| {
+                let c = &pairs_source[id];
+                let r = match &c.target {
+                    Target::Content(r) => r.clone(),
+                    Target::Path => 0..0,
+                };
+                let (line, column) = lines.position(r.start);
+                let (end_line, end_column) = lines.position(r.end);
+                Paired {
+                    rule_id: self.engine.rules()[c.rule].id.clone(),
+                    redacted: Secret::new(String::from_utf8_lossy(&bytes[r]).into_owned())
+                        .redacted(),
+                    location: Location {
+                        path: blob.origin.path.clone(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        commit: blob.origin.commit.clone(),
+                    },
+                }
+            });
             out.occurrences.push(Occurrence {
                 rule_id: rule.id.clone(),
                 secret,
@@ -127,7 +158,53 @@ impl Pipeline<'_> {
                 entropy: c.score.entropy,
                 checksum_valid: c.score.checksum_valid,
                 snippet,
+                paired,
             });
+        }
+        out
+    }
+
+    /// Credential pairs among a blob's candidates, as (secret, identifier)
+    /// indices: each secret whose rule `pairs_with` an identifier rule takes
+    /// the nearest unpaired match of it within `PAIR_LINES` lines. Only a
+    /// secret that will be reported takes one, so an identifier is never
+    /// lost with a suppressed secret.
+    fn pairs(
+        &self,
+        kept: &[Candidate],
+        blob: &Blob<'_>,
+        lines: &LineIndex<'_>,
+        directives: Option<&Directives>,
+    ) -> Vec<(usize, usize)> {
+        let rules = self.engine.rules();
+        let line_of = |c: &Candidate| match &c.target {
+            Target::Content(r) => Some(lines.position(r.start).0),
+            Target::Path => None,
+        };
+        let mut used = vec![false; kept.len()];
+        let mut out = Vec::new();
+        for (i, c) in kept.iter().enumerate() {
+            let spec = &rules[c.rule].spec;
+            if spec.pairs_with.is_empty() {
+                continue;
+            }
+            let Some(line) = line_of(c) else { continue };
+            if !blob.origin.touches_added(line, line)
+                || directives.is_some_and(|d| d.allows(&blob.bytes, lines, &spec.id, line, line))
+            {
+                continue;
+            }
+            let nearest = kept
+                .iter()
+                .enumerate()
+                .filter(|(j, d)| !used[*j] && spec.pairs_with.contains(&rules[d.rule].spec.id))
+                .filter_map(|(j, d)| line_of(d).map(|l| (j, l.abs_diff(line))))
+                .filter(|&(_, gap)| gap <= PAIR_LINES)
+                .min_by_key(|&(_, gap)| gap);
+            if let Some((j, _)) = nearest {
+                used[j] = true;
+                out.push((i, j));
+            }
         }
         out
     }

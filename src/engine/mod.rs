@@ -621,6 +621,7 @@ mod tests {
             window: None,
             context_lines: None,
             key_value: None,
+            pairs_with: vec![],
             remediation: String::new(),
             examples: vec![],
             negative_examples: vec![],

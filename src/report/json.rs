@@ -1,7 +1,7 @@
 //! The JSON report, schema version 1 (documented in README, "JSON output").
 //! Fields are only ever added within a version.
 use super::Report;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Paired};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -43,6 +43,9 @@ struct JsonFinding<'a> {
     in_head: Option<bool>,
     occurrences: usize,
     locations: &'a [Location],
+    /// The identifier half of a credential pair, when one was found with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paired_with: Option<&'a Paired>,
     remediation: String,
 }
 
@@ -64,6 +67,7 @@ fn finding<'a>(r: &Report<'_>, f: &'a Finding) -> JsonFinding<'a> {
         in_head: f.in_head,
         occurrences: f.locations.len(),
         locations: &f.locations,
+        paired_with: f.paired.as_ref(),
         remediation: meta.remediation,
     }
 }

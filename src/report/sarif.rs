@@ -270,9 +270,15 @@ fn result(r: &Report<'_>, f: &Finding, rule_index: usize) -> sarif::Result {
             json!({"id": c.id, "author": c.author_name, "email": c.author_email, "date": c.date, "summary": c.summary}),
         );
     }
+    if let Some(p) = &f.paired {
+        props.insert(
+            "pairedWith".to_string(),
+            json!({"ruleId": p.rule_id.as_ref(), "redacted": p.redacted}),
+        );
+    }
     let mut fps = BTreeMap::new();
     fps.insert(FINGERPRINT_KEY.to_string(), f.fingerprint.clone());
-    sarif::Result::builder()
+    let mut result = sarif::Result::builder()
         .rule_id(f.rule_id.to_string())
         .rule_index(rule_index as i64)
         .level(json!(sarif_level(f.confidence)))
@@ -281,7 +287,18 @@ fn result(r: &Report<'_>, f: &Finding, rule_index: usize) -> sarif::Result {
         .partial_fingerprints(fps)
         .occurrence_count(f.locations.len() as i64)
         .properties(bag(None, props))
-        .build()
+        .build();
+    if let Some(p) = &f.paired {
+        let mut related = location(&p.location);
+        related.id = Some(1);
+        related.message = Some(
+            sarif::Message::builder()
+                .text(format!("the paired {} ({})", p.rule_id, p.redacted))
+                .build(),
+        );
+        result.related_locations = Some(vec![related]);
+    }
+    result
 }
 
 fn location(l: &Location) -> sarif::Location {

@@ -47,6 +47,7 @@ pub(crate) fn finding(
         checksum_valid: None,
         locations,
         in_head: None,
+        paired: None,
     }
 }
 

@@ -89,6 +89,15 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
         )?,
         None => {}
     }
+    if let Some(p) = &f.paired {
+        writeln!(
+            out,
+            "  paired   {} {} at {}",
+            p.rule_id,
+            p.redacted,
+            where_(&p.location)
+        )?;
+    }
     if f.locations.len() > 1 {
         let more: Vec<String> = f.locations[1..].iter().take(5).map(where_).collect();
         let extra = f.locations.len().saturating_sub(6);

@@ -77,6 +77,11 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         }
         last_id = Some((file, &r.id));
         static_checks(file, r, &mut p);
+        for other in &r.pairs_with {
+            if !engine.rules().iter().any(|x| &x.spec.id == other) {
+                p(format!("pairs_with names no rule: {other:?}"));
+            }
+        }
         if let Err(e) = engine.rules()[ri].check_compiles() {
             p(e);
             continue;

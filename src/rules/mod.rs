@@ -40,6 +40,7 @@ pub(crate) struct StaticRule {
     window: Option<u32>,
     context_lines: Option<u32>,
     key_value: Option<&'static str>,
+    pairs_with: &'static [&'static str],
     remediation: &'static str,
     secret_match: &'static [&'static str],
 }
@@ -60,6 +61,7 @@ impl StaticRule {
             window: self.window,
             context_lines: self.context_lines,
             key_value: self.key_value.map(str::to_string),
+            pairs_with: strings(self.pairs_with),
             remediation: self.remediation.to_string(),
             examples: Vec::new(),
             negative_examples: Vec::new(),

@@ -46,6 +46,11 @@ pub struct RuleSpec {
     /// whose provider is named a few lines away (in a comment, a section).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_lines: Option<u32>,
+    /// Rules whose match is the identifier half of this secret (an access key
+    /// id for a secret key): one found within `PAIR_LINES` lines is reported
+    /// with this finding instead of on its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs_with: Vec<String>,
     /// A structured generic rule (`password` or `secret`): instead of a regex,
     /// the key a keyword belongs to and its value are read and judged (see
     /// `engine::structured`).

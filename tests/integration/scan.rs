@@ -341,3 +341,59 @@ stanch_test!(
         );
     }
 );
+
+stanch_test!(
+    an_access_key_id_beside_its_secret_is_one_finding,
+    |dir, cmd| {
+        let id = aws_key_id();
+        let secret = join(&["Kq9vL2xW7mZt4Rn8YbXy", "H3cJdP5sF1gA6hE0uTiO"]);
+        dir.write(
+            "creds.ini",
+            format!("[default]\naws_access_key_id = {id}\naws_secret_access_key = {secret}\n"),
+        );
+        dir.write(
+            "far.ini",
+            format!(
+                "aws_access_key_id = {id}\n{}aws_secret_access_key = {secret}\n",
+                "#\n".repeat(8)
+            ),
+        );
+        let out = cmd
+            .args(["scan", ".", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !stdout.contains(&secret) && !stdout.contains(&id),
+            "{stdout}"
+        );
+        let found = findings(&out.stdout);
+        let secret_finding = found
+            .iter()
+            .find(|f| f["rule_id"] == "aws-secret-access-key")
+            .expect("the secret key is reported");
+        // The secret's own location first, the id beside it.
+        assert_eq!(secret_finding["path"], "creds.ini");
+        assert_eq!(secret_finding["line"], 3);
+        let paired = &secret_finding["paired_with"];
+        assert_eq!(paired["rule_id"], "aws-access-key-id");
+        assert_eq!(
+            (paired["path"].as_str(), paired["line"].as_u64()),
+            (Some("creds.ini"), Some(2))
+        );
+        // The id in creds.ini is not reported again; the one in far.ini is too far to pair.
+        let ids: Vec<(String, u64)> = found
+            .iter()
+            .filter(|f| f["rule_id"] == "aws-access-key-id")
+            .flat_map(|f| f["locations"].as_array().unwrap().clone())
+            .map(|l| {
+                (
+                    l["path"].as_str().unwrap().to_string(),
+                    l["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(ids, [("far.ini".to_string(), 1)]);
+    }
+);
