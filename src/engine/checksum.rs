@@ -4,6 +4,12 @@
 //! GitHub (`ghp_` and siblings) and npm (`npm_`) tokens are a 4-character
 //! prefix, 30 random base62 characters and 6 characters holding the CRC32 of
 //! those 30, in base62 (`0-9A-Za-z`), left-padded with `0`.
+//!
+//! GitLab's routable tokens (`glpat-<payload>.01.<len><crc>`) end in 7
+//! characters holding the CRC32 (zlib) of everything before them, in
+//! lower-case base36, left-padded with `0` (GitLab's `RoutableToken`
+//! generator; its decoder accepts a token only when they match). Tokens of
+//! the older forms, without the `.01.` tail, carry none.
 
 /// A checksum validator a rule can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +18,8 @@ pub enum Checksum {
     Github,
     /// npm's token checksum (same construction as GitHub's).
     Npm,
+    /// GitLab's routable-token CRC32/base36 tail.
+    GitlabRoutable,
 }
 
 impl Checksum {
@@ -20,6 +28,7 @@ impl Checksum {
         match name {
             "github" => Some(Checksum::Github),
             "npm" => Some(Checksum::Npm),
+            "gitlab-routable" => Some(Checksum::GitlabRoutable),
             _ => None,
         }
     }
@@ -28,6 +37,7 @@ impl Checksum {
     pub fn verify(self, token: &[u8]) -> Option<bool> {
         match self {
             Checksum::Github | Checksum::Npm => crc32_base62(token),
+            Checksum::GitlabRoutable => gitlab_routable(token),
         }
     }
 }
@@ -46,6 +56,31 @@ pub(crate) fn base62(mut n: u64, width: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).expect("base62 digits are ASCII")
+}
+
+/// Lower-case base36 of `n`, left-padded with `0` to `width`.
+fn base36(mut n: u64, width: usize) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::with_capacity(width);
+    while n > 0 {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+    }
+    while out.len() < width {
+        out.push(b'0');
+    }
+    out.reverse();
+    String::from_utf8(out).expect("base36 digits are ASCII")
+}
+
+fn gitlab_routable(token: &[u8]) -> Option<bool> {
+    // `<prefix><payload>.<2 version>.<2 length><7 crc>`
+    let n = token.len();
+    if n < 16 || token[n - 9 - 1] != b'.' || token[n - 9 - 4] != b'.' {
+        return None;
+    }
+    let (body, crc) = token.split_at(n - 7);
+    Some(base36(crc32fast::hash(body) as u64, 7).as_bytes() == crc)
 }
 
 fn crc32_base62(token: &[u8]) -> Option<bool> {
@@ -76,6 +111,23 @@ mod tests {
         bad[39] = if bad[39] == b'A' { b'B' } else { b'A' };
         assert_eq!(Checksum::Github.verify(&bad), Some(false));
         assert_eq!(Checksum::Npm.verify(b"npm_short"), None);
+    }
+
+    #[test]
+    fn gitlab_routable_tail() {
+        let body = "glpat-OBSlh4kR12_4AgSnMA9BG4J870s5K8Pu15wpRdUx.01.14";
+        let good = format!(
+            "{body}{}",
+            base36(crc32fast::hash(body.as_bytes()) as u64, 7)
+        );
+        assert_eq!(Checksum::GitlabRoutable.verify(good.as_bytes()), Some(true));
+        let bad = format!("{body}0000000");
+        assert_eq!(Checksum::GitlabRoutable.verify(bad.as_bytes()), Some(false));
+        // The older form has no tail to check.
+        assert_eq!(
+            Checksum::GitlabRoutable.verify(b"glpat-Zq8Lm2Xw7Rk4Tn9Vb3Hc"),
+            None
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Rule {
             Some(name) => Some(Checksum::from_name(name).ok_or_else(|| Error::Rule {
                 file: String::new(),
                 rule: spec.id.clone(),
-                message: format!("unknown checksum {name:?} (known: github, npm)"),
+                message: format!("unknown checksum {name:?} (known: github, npm, gitlab-routable)"),
             })?),
         };
         let kv = match &spec.key_value {
