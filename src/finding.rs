@@ -151,6 +151,9 @@ pub struct Paired {
     pub rule_id: Arc<str>,
     /// The identifier, redacted like a secret.
     pub redacted: String,
+    /// The identifier in full, only when secrets are shown (`--show-secrets`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
     /// Where it is.
     #[serde(flatten)]
     pub location: Location,
@@ -193,15 +196,23 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
             Some(&i) => {
                 let f = &mut out[i];
                 f.confidence = f.confidence.max(o.confidence);
-                if f.paired.is_none() {
-                    f.paired = o.paired;
-                }
                 if !f.locations.contains(&o.location) {
                     f.locations.push(o.location);
+                }
+                if let Some(p) = o.paired {
+                    if !f.locations.contains(&p.location) {
+                        f.locations.push(p.location.clone());
+                    }
+                    f.paired.get_or_insert(p);
                 }
             }
             None => {
                 index.insert(fp.clone(), out.len());
+                // A pair's identifier is one of the finding's places, after the secret's.
+                let mut locations = vec![o.location];
+                if let Some(p) = &o.paired {
+                    locations.push(p.location.clone());
+                }
                 out.push(Finding {
                     fingerprint: fp,
                     rule_id: o.rule_id,
@@ -209,7 +220,7 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
                     confidence: o.confidence,
                     entropy: o.entropy,
                     checksum_valid: o.checksum_valid,
-                    locations: vec![o.location],
+                    locations,
                     snippet: o.snippet,
                     in_head: None,
                     paired: o.paired,

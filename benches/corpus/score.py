@@ -49,9 +49,15 @@ def parse_findings(doc, scan_dir):
         for fid, f in enumerate(doc["findings"]):
             locs = f.get("locations") or [{"path": f.get("path"), "line": f.get("line"),
                                            "end_line": f.get("end_line")}]
+            # A pair's identifier is one of its finding's locations; its own
+            # value is in paired_with (with --show-secrets).
+            pw = f.get("paired_with") or {}
             for l in locs:
                 line = int(l.get("line") or 0)
-                out.append({"rule": f.get("rule_id", "?"), "secret": f.get("secret") or "",
+                secret = f.get("secret") or ""
+                if pw.get("value") and l.get("path") == pw.get("path") and l.get("line") == pw.get("line"):
+                    secret = pw["value"]
+                out.append({"rule": f.get("rule_id", "?"), "secret": secret,
                             "path": rel(l.get("path")), "line": line,
                             "end_line": int(l.get("end_line") or line), "fid": fid})
     elif isinstance(doc, list):  # gitleaks-style report

@@ -136,10 +136,11 @@ impl Pipeline<'_> {
                 };
                 let (line, column) = lines.position(r.start);
                 let (end_line, end_column) = lines.position(r.end);
+                let id = String::from_utf8_lossy(&bytes[r]).into_owned();
                 Paired {
                     rule_id: self.engine.rules()[c.rule].id.clone(),
-                    redacted: Secret::new(String::from_utf8_lossy(&bytes[r]).into_owned())
-                        .redacted(),
+                    redacted: Secret::new(id.clone()).redacted(),
+                    value: self.show_secrets.then_some(id),
                     location: Location {
                         path: blob.origin.path.clone(),
                         line,

@@ -47,6 +47,40 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "passw0rd",
 ];
 
+/// Values that specifications and vendor documentation print as examples:
+/// everyone who copies the example copies these, and none of them is live.
+/// A secret holding one (a JWT with jwt.io's signature) is a test vector.
+const KNOWN_EXAMPLES: &[&[u8]] = &[
+    // OAuth 2.0 (RFC 6749, RFC 7009) tokens and client credentials.
+    b"2YotnFZFEjr1zCsicMWpAA",
+    b"tGzv3JOkF0XG5Qx2TlKWIA",
+    b"SplxlOBeZQQYbYS6WxSbIA",
+    b"45ghiukldjahdnhzdauz",
+    b"czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+    // AWS's documented key pairs.
+    b"AKIAIOSFODNN7EXAMPLE",
+    b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    b"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    // Flask's documentation's example `SECRET_KEY`.
+    br#"_5#y2L"F4Q8z\n\xec]/"#,
+    // Azurite's and the Azure Storage Emulator's published account key.
+    b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    // Stripe's documented test-mode keys.
+    b"sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+    b"sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+    // jwt.io's example token's signature (secret `your-256-bit-secret`).
+    b"SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // RFC 6238's TOTP test secret, base32 of `12345678901234567890`.
+    b"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+];
+
+/// Whether a secret is, or holds, a documented example value.
+pub fn known_example(secret: &[u8]) -> bool {
+    KNOWN_EXAMPLES
+        .iter()
+        .any(|k| memchr::memmem::find(secret, k).is_some())
+}
+
 /// The highest confidence a token with a failed checksum keeps: below the
 /// default threshold, so `--min-confidence 0.2` still shows it.
 pub const INVALID_CHECKSUM_CEILING: f64 = 0.25;
@@ -63,6 +97,9 @@ pub fn score(
         return None;
     }
     let mut confidence = base * placeholder_factor(secret);
+    if known_example(secret) {
+        confidence *= 0.2;
+    }
     let checksum_valid = checksum.and_then(|c| c.verify(secret));
     match checksum_valid {
         Some(true) => confidence = confidence.max(0.99),

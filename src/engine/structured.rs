@@ -1488,7 +1488,7 @@ pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
     if !data && !quoted_like(v) {
         return None;
     }
-    if KNOWN_EXAMPLE_VALUES.contains(&v) || PUBLIC_PREFIXES.iter().any(|p| v.starts_with(p)) {
+    if super::score::known_example(v) || PUBLIC_PREFIXES.iter().any(|p| v.starts_with(p)) {
         return None;
     }
     if is_reference(v) || is_masked(v) || non_secret_shape(v, class) {
@@ -1785,25 +1785,6 @@ fn non_secret_shape(v: &[u8], class: Class) -> bool {
     }
     false
 }
-
-/// Values that specifications and vendor documentation print as examples
-/// (OAuth 2.0's RFC 6749 and RFC 7009 tokens, AWS's documented key pair):
-/// everyone who copies the example copies these.
-const KNOWN_EXAMPLE_VALUES: &[&[u8]] = &[
-    b"2YotnFZFEjr1zCsicMWpAA",
-    b"tGzv3JOkF0XG5Qx2TlKWIA",
-    b"SplxlOBeZQQYbYS6WxSbIA",
-    b"45ghiukldjahdnhzdauz",
-    // RFC 6749's client credentials `s6BhdRkqt3:gX1fBat3bV`, base64.
-    b"czZCaGRSa3F0MzpnWDFmQmF0M2JW",
-    b"AKIAIOSFODNN7EXAMPLE",
-    b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    b"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
-    // Flask's documentation's example `SECRET_KEY`.
-    br#"_5#y2L"F4Q8z\n\xec]/"#,
-    // Azurite's and the Azure Storage Emulator's published account key.
-    b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
-];
 
 /// Prefixes of keys that providers document as public (publishable keys,
 /// client-side keys): they identify, they do not authenticate.

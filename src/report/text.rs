@@ -98,9 +98,13 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
             where_(&p.location)
         )?;
     }
-    if f.locations.len() > 1 {
-        let more: Vec<String> = f.locations[1..].iter().take(5).map(where_).collect();
-        let extra = f.locations.len().saturating_sub(6);
+    let others: Vec<&crate::finding::Location> = f.locations[1..]
+        .iter()
+        .filter(|l| f.paired.as_ref().is_none_or(|p| p.location != **l))
+        .collect();
+    if !others.is_empty() {
+        let more: Vec<String> = others.iter().take(5).map(|l| where_(l)).collect();
+        let extra = others.len().saturating_sub(5);
         let tail = if extra > 0 {
             format!(" and {extra} more")
         } else {

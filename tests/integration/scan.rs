@@ -382,6 +382,15 @@ stanch_test!(
             (paired["path"].as_str(), paired["line"].as_u64()),
             (Some("creds.ini"), Some(2))
         );
+        // One finding with both locations, the secret's first.
+        let locs: Vec<u64> = secret_finding["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["path"] == "creds.ini")
+            .map(|l| l["line"].as_u64().unwrap())
+            .collect();
+        assert_eq!(locs, [3, 2]);
         // The id in creds.ini is not reported again; the one in far.ini is too far to pair.
         let ids: Vec<(String, u64)> = found
             .iter()
