@@ -546,20 +546,39 @@ fn config_like(path: &str) -> bool {
 /// Paths whose secrets are usually test values or documentation.
 fn test_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    ["test", "spec", "fixture", "mock"]
-        .iter()
-        .any(|w| lower.contains(w))
+    lower.split(['/', '\\']).any(|seg| {
+        seg.split(['.', '_', '-']).any(|w| {
+            matches!(
+                w,
+                "test" | "tests" | "spec" | "specs" | "testdata" | "testing"
+            )
+        }) || seg.starts_with("test")
+            || seg.ends_with("test.go")
+            || seg.ends_with("test.java")
+            || seg.ends_with("tests.cs")
+            || seg.contains("fixture")
+            || seg.contains("mock")
+    })
 }
 
 /// Documentation and examples: their values are illustrations far more
-/// often than leaks, so a generic value there needs strong evidence.
+/// often than leaks, so a generic value there needs strong evidence. Java's
+/// `org/example` package is code, not an example: a directory counts only
+/// in the plural (`examples/`, `samples/`), a file by its name
+/// (`config.example.yml`).
 fn doc_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    [
-        "example", "sample", "demo", ".rst", ".adoc", ".txt", ".ipynb", ".html",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    let (dirs, name) = lower.rsplit_once('/').unwrap_or(("", &lower));
+    let in_dir = dirs
+        .split('/')
+        .any(|d| matches!(d, "examples" | "samples" | "demo" | "demos"));
+    let named = name
+        .split(['.', '_', '-'])
+        .any(|w| matches!(w, "example" | "examples" | "sample" | "samples" | "demo"));
+    let ext = [".rst", ".adoc", ".txt", ".ipynb", ".html"]
+        .iter()
+        .any(|e| name.ends_with(e));
+    in_dir || named || ext
 }
 
 /// A project's own Markdown and docs: setup guides and runbooks quote the
@@ -718,13 +737,65 @@ fn implied_class(bytes: &[u8], ks: usize, w: &[String], how: How) -> Option<Clas
     if how.argument && matches!(last, "login" | "authenticate" | "signin") {
         return Some(Class::Password);
     }
-    if how.argument && last == "auth" {
+    if last == "auth" && (how.argument || how.tuple) {
         return Some(Class::Password);
     }
     if last == "key" && w.len() <= 2 && comment_line(bytes, ks) {
         return Some(Class::Secret);
     }
+    // A bare `Key` whose parent names it: `"Jwt": { "Key": … }`, or YAML
+    // `signing:` above an indented `key: …`.
+    if w.len() == 1 && matches!(last, "key" | "secret" | "value") && parent_qualifies(bytes, ks) {
+        return Some(Class::Secret);
+    }
     None
+}
+
+/// Whether the enclosing key of the key at `ks` (on its line before a `{`,
+/// or the nearest less-indented line above) is a key qualifier such as
+/// `jwt`, `signing` or `encryption`.
+fn parent_qualifies(bytes: &[u8], ks: usize) -> bool {
+    let ls = line_start(bytes, ks);
+    let qualifies = |name: &[u8]| {
+        let w = words(name);
+        w.last()
+            .is_some_and(|x| KEY_QUALIFIERS.contains(&x.as_str()) || x == "jwt" || x == "cookie")
+    };
+    let lead = &bytes[ls..ks];
+    if let Some(brace) = lead.iter().rposition(|&b| b == b'{') {
+        let before = trim_slice(&lead[..brace]);
+        let before = before
+            .strip_suffix(b":")
+            .or_else(|| before.strip_suffix(b"="))
+            .unwrap_or(before);
+        let before = trim_slice(before);
+        let before = before.strip_suffix(b"\"").unwrap_or(before);
+        let start = before
+            .iter()
+            .rposition(|b| !is_key_byte(*b))
+            .map_or(0, |p| p + 1);
+        return qualifies(&before[start..]);
+    }
+    // YAML: the indentation of this line, then the first line above with less.
+    let indent = lead.iter().take_while(|&&b| b == b' ').count();
+    if indent == 0 || indent != lead.len() {
+        return false;
+    }
+    let mut end = ls.saturating_sub(1);
+    for _ in 0..8 {
+        if end == 0 {
+            return false;
+        }
+        let s = line_start(bytes, end);
+        let line = &bytes[s..end];
+        let ind = line.iter().take_while(|&&b| b == b' ').count();
+        if ind < indent && ind < line.len() {
+            let t = trim_slice(line);
+            return t.ends_with(b":") && qualifies(&t[..t.len() - 1]);
+        }
+        end = s.saturating_sub(1);
+    }
+    false
 }
 
 /// The key without the `_`, `-` and `.` it may start or end with (`_authToken`, `--password`).
@@ -751,6 +822,8 @@ struct How {
     argument: bool,
     /// The key is a function called with the value (`client.auth("…")`).
     call: bool,
+    /// The value is a tuple (`session.auth = ("user", "…")`).
+    tuple: bool,
 }
 
 /// Where the value starts after the key `ks..ke`: past the closing quote or
@@ -769,6 +842,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                 data: true,
                 argument: false,
                 call: false,
+                tuple: false,
             },
         ));
     }
@@ -780,6 +854,10 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
     if matches!(at(i), b'"' | b'\'' | b'`') {
         quoted_key = true;
         i += 1;
+        // C# verbatim strings double their quotes: `@"{""password"": ""…""}"`.
+        if at(i) == b'"' && ks >= 2 && bytes[ks - 1] == b'"' && bytes[ks - 2] == b'"' {
+            i += 1;
+        }
     }
     // XML attribute naming the key: key="db.password" value="…" or …>text<
     if quoted_key && ks >= 5 {
@@ -798,6 +876,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                         data: true,
                         argument: false,
                         call: false,
+                        tuple: false,
                     },
                 ));
             }
@@ -810,6 +889,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                         data: true,
                         argument: false,
                         call: false,
+                        tuple: false,
                     },
                 ));
             }
@@ -826,6 +906,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                 data: true,
                 argument: false,
                 call: false,
+                tuple: false,
             },
         ));
     }
@@ -845,6 +926,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                 data: false,
                 argument: true,
                 call: true,
+                tuple: false,
             },
         ));
     }
@@ -857,6 +939,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                 data: true,
                 argument: false,
                 call: false,
+                tuple: false,
             },
         ));
     }
@@ -870,6 +953,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                 data: false,
                 argument: false,
                 call: false,
+                tuple: false,
             },
         ));
     }
@@ -916,6 +1000,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
                     data: true,
                     argument: false,
                     call: false,
+                    tuple: false,
                 },
             ));
         }
@@ -936,6 +1021,7 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
             data: cli,
             argument: c == b',',
             call: false,
+            tuple: bytes.get(v) == Some(&b'('),
         },
     ))
 }
@@ -1010,6 +1096,7 @@ fn next_literal(bytes: &[u8], line_end: usize, default: bool) -> Option<(usize, 
                 data: true,
                 argument: false,
                 call: false,
+                tuple: false,
             },
         ));
     }
@@ -1032,6 +1119,7 @@ fn here_string(bytes: &[u8], i: usize, line_end: usize) -> Option<(usize, How)> 
             data: true,
             argument: false,
             call: false,
+            tuple: false,
         },
     ))
 }
@@ -1040,7 +1128,13 @@ fn here_string(bytes: &[u8], i: usize, line_end: usize) -> Option<(usize, How)> 
 /// (`setenv("KEY", …)`, `define('KEY', …)`), not an item of a list or set.
 fn first_argument(bytes: &[u8], ks: usize) -> bool {
     let mut i = ks.saturating_sub(1);
-    while i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'b' | b'r' | b'u' | b'@') {
+    let floor = ks.saturating_sub(64);
+    while i > floor
+        && matches!(
+            bytes[i - 1],
+            b' ' | b'\t' | b'\r' | b'\n' | b'b' | b'r' | b'u' | b'@'
+        )
+    {
         i -= 1;
     }
     i > 0 && bytes[i - 1] == b'('
@@ -1262,6 +1356,12 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
             return Value::One(r, true, false);
         }
     }
+    // A doubled-quote literal inside a C# verbatim string: `""value""`.
+    if rest.starts_with(b"\"\"") && rest.get(2).is_some_and(|b| !b"\", );)".contains(b)) {
+        if let Some(end) = memchr::memmem::find(&rest[2..], b"\"\"") {
+            return Value::One(v + 2..v + 2 + end, true, false);
+        }
+    }
     if let Some((r, _)) = quoted_at(bytes, v, le) {
         return scheme_stripped(bytes, r);
     }
@@ -1282,7 +1382,25 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
                 | b"\"\"\""
                 | b"\'\'\'"
         )
-        || rest_trim.starts_with(b"<<");
+        || rest_trim.starts_with(b"<<")
+        // A composite literal opened at the line's end: Go's `[]string{`,
+        // Kotlin's `listOf(`, Java's `new String[] {`, PHP's `array(`.
+        || (matches!(rest_trim.last(), Some(b'{' | b'[' | b'('))
+            && [
+                &b"[]"[..],
+                b"listOf(",
+                b"arrayOf(",
+                b"setOf(",
+                b"array(",
+                b"List.of(",
+                b"Set.of(",
+                b"Arrays.asList(",
+                b"new String[]",
+                b"vec![",
+                b"&[",
+            ]
+            .iter()
+            .any(|c| rest_trim.starts_with(c)));
     if opener {
         return next_lines(bytes, le, rest_trim.is_empty(), config);
     }
@@ -1308,8 +1426,29 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
     {
         end += 1;
     }
-    // `kwargs.get('password')`, `getenv(…)`: a call, not a value.
+    // `String::from("…")`, `"…".into()`-style wrappers hold the literal;
+    // `kwargs.get('password')`, `getenv(…)` are calls, not values.
     if end < le && bytes[end] == b'(' {
+        let callee = &bytes[v..end];
+        let wrapper = [
+            &b"String::from"[..],
+            b"str",
+            b"String",
+            b"new String",
+            b"SecretString::new",
+            b"SecretString::from",
+            b"Secret::new",
+            b"Some",
+            b"SecStr::from",
+            b"Zeroizing::new",
+        ]
+        .iter()
+        .any(|w| callee.ends_with(w));
+        if wrapper {
+            if let Some((r, _)) = quoted_at(bytes, end + 1, le) {
+                return Value::One(r, true, false);
+            }
+        }
         return Value::None;
     }
     // `Bearer <token>`, `Basic <b64>`, `token <t>`: the credential follows the scheme.
@@ -1678,6 +1817,7 @@ fn path_like(v: &[u8]) -> bool {
             && seg
                 .iter()
                 .all(|b| b.is_ascii_alphanumeric() || b"._-~".contains(b))
+            && (seg.len() <= 12 || word_like(seg) || seg.iter().any(|b| b"._-".contains(b)))
     })
 }
 
