@@ -55,7 +55,7 @@ def parse_findings(doc, scan_dir):
             for l in locs:
                 line = int(l.get("line") or 0)
                 secret = f.get("secret") or ""
-                if pw.get("value") and l.get("path") == pw.get("path") and l.get("line") == pw.get("line"):
+                if pw.get("value") and all(l.get(k) == pw.get(k) for k in ("path", "line", "column")):
                     secret = pw["value"]
                 out.append({"rule": f.get("rule_id", "?"), "secret": secret,
                             "path": rel(l.get("path")), "line": line,

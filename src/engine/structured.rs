@@ -604,7 +604,9 @@ pub fn key_start(bytes: &[u8], s: usize) -> usize {
 /// Finds the key a keyword hit at `s..e` belongs to and judges its value.
 /// Returns at most a few hits (a list under the key yields one per item).
 pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec<Hit> {
-    // A keyword may end in the assignment (`key=`, `key"`): the key ends before it.
+    // A keyword may start at a line break (`\nkey =`) and end in the
+    // assignment (`key=`, `key"`): the key is the name inside it.
+    let s = s + bytes[s..e].iter().take_while(|&&b| !is_key_byte(b)).count();
     let e = s + bytes[s..e].iter().take_while(|&&b| is_key_byte(b)).count();
     let mut ks = s;
     while ks > 0 && s - ks < MAX_KEY && is_key_byte(bytes[ks - 1]) {
@@ -660,6 +662,9 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
                 }
                 true
             }
+            // A list named `keys` (`KEYS = {`, `$keys = [`): its items,
+            // judged as tokens, are the keys.
+            None if want == Class::Secret && key.eq_ignore_ascii_case(b"keys") => true,
             None => return Vec::new(),
         };
     let config = config_like(path) || comment_line(bytes, ks);
@@ -683,7 +688,15 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
     let uuid_ok = key_words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "api" | "key" | "auth" | "access" | "secret" | "apikey" | "token"
+            "api"
+                | "key"
+                | "auth"
+                | "access"
+                | "secret"
+                | "apikey"
+                | "token"
+                | "authorization"
+                | "bearer"
         )
     });
     // In code, `name: Type` and `name: other_var` after a colon are
@@ -697,7 +710,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
         (uuid_ok || !is_uuid(&bytes[r.clone()])) && (quoted || config || how.data || !colon)
     };
     let mut out = Vec::new();
-    match value_at(bytes, vs, how, config) {
+    match value_at(bytes, vs, how, config, plural) {
         Value::One(_, _, false) if plural => {}
         Value::One(r, quoted, away) => {
             if !accept(&r, quoted) {
@@ -758,8 +771,31 @@ fn parent_qualifies(bytes: &[u8], ks: usize) -> bool {
     let ls = line_start(bytes, ks);
     let qualifies = |name: &[u8]| {
         let w = words(name);
-        w.last()
-            .is_some_and(|x| KEY_QUALIFIERS.contains(&x.as_str()) || x == "jwt" || x == "cookie")
+        // Sections that hold a key of their own, not any section (`server`, `dev`).
+        w.last().is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "jwt"
+                    | "signing"
+                    | "encryption"
+                    | "api"
+                    | "secret"
+                    | "secrets"
+                    | "auth"
+                    | "hmac"
+                    | "cookie"
+                    | "session"
+                    | "crypto"
+                    | "license"
+                    | "licence"
+                    | "webhook"
+                    | "access"
+                    | "master"
+                    | "private"
+                    | "credentials"
+                    | "token"
+            )
+        })
     };
     let lead = &bytes[ls..ks];
     if let Some(brace) = lead.iter().rposition(|&b| b == b'{') {
@@ -778,7 +814,23 @@ fn parent_qualifies(bytes: &[u8], ks: usize) -> bool {
     }
     // YAML: the indentation of this line, then the first line above with less.
     let indent = lead.iter().take_while(|&&b| b == b' ').count();
-    if indent == 0 || indent != lead.len() {
+    if indent != lead.len() {
+        return false;
+    }
+    if indent == 0 {
+        // TOML and INI: the section the key sits in (`[jwt]`, `[api]`).
+        let mut end = ls.saturating_sub(1);
+        for _ in 0..12 {
+            if end == 0 {
+                return false;
+            }
+            let s = line_start(bytes, end);
+            let t = trim_slice(&bytes[s..end]);
+            if t.first() == Some(&b'[') && t.last() == Some(&b']') {
+                return qualifies(trim_slice(&t[1..t.len() - 1]));
+            }
+            end = s.saturating_sub(1);
+        }
         return false;
     }
     let mut end = ls.saturating_sub(1);
@@ -1264,7 +1316,7 @@ fn line_start(bytes: &[u8], i: usize) -> usize {
     memchr::memrchr(b'\n', &bytes[lo..i]).map_or(lo, |p| lo + p + 1)
 }
 
-fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
+fn value_at(bytes: &[u8], v: usize, how: How, config: bool, list: bool) -> Value {
     let le = line_end_from(bytes, v);
     let le = if le > v && bytes[le - 1] == b'\r' {
         le - 1
@@ -1368,7 +1420,9 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool) -> Value {
     let rest = &bytes[v..le];
     let rest_trim = trim_slice(rest);
     // A block opens here: the value is on the next lines.
+    // A list's items may follow a bare `{` (Java and C# array initialisers).
     let opener = rest_trim.is_empty()
+        || (list && rest_trim == b"{")
         || matches!(
             rest_trim,
             b"(" | b"["
