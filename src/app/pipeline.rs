@@ -38,6 +38,20 @@ impl Outcome {
     }
 }
 
+/// Where a byte range of a blob is, in lines and columns.
+fn content_location(blob: &Blob<'_>, lines: &LineIndex<'_>, r: &Range<usize>) -> Location {
+    let (line, column) = lines.position(r.start);
+    let (end_line, end_column) = lines.position(r.end);
+    Location {
+        path: blob.origin.path.clone(),
+        line,
+        column,
+        end_line,
+        end_column,
+        commit: blob.origin.commit.clone(),
+    }
+}
+
 /// How many lines apart the halves of a credential pair may be.
 const PAIR_LINES: u32 = 5;
 
@@ -103,8 +117,8 @@ impl Pipeline<'_> {
                     (Secret::new(blob.origin.path.clone()), loc, String::new())
                 }
                 Target::Content(r) => {
-                    let (line, column) = lines.position(r.start);
-                    let (end_line, end_column) = lines.position(r.end);
+                    let loc = content_location(blob, &lines, r);
+                    let (line, end_line) = (loc.line, loc.end_line);
                     if !blob.origin.touches_added(line, end_line) {
                         continue;
                     }
@@ -116,14 +130,6 @@ impl Pipeline<'_> {
                     }
                     let secret =
                         Secret::new(String::from_utf8_lossy(&bytes[r.clone()]).into_owned());
-                    let loc = Location {
-                        path: blob.origin.path.clone(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        commit: blob.origin.commit.clone(),
-                    };
                     let snippet = self.snippet(bytes, &lines, line, r, &ranges);
                     (secret, loc, snippet)
                 }
@@ -134,21 +140,12 @@ impl Pipeline<'_> {
                     Target::Content(r) => r.clone(),
                     Target::Path => 0..0,
                 };
-                let (line, column) = lines.position(r.start);
-                let (end_line, end_column) = lines.position(r.end);
-                let id = String::from_utf8_lossy(&bytes[r]).into_owned();
+                let id = String::from_utf8_lossy(&bytes[r.clone()]).into_owned();
                 Paired {
                     rule_id: self.engine.rules()[c.rule].id.clone(),
                     redacted: Secret::new(id.clone()).redacted(),
                     value: self.show_secrets.then_some(id),
-                    location: Location {
-                        path: blob.origin.path.clone(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
-                        commit: blob.origin.commit.clone(),
-                    },
+                    location: content_location(blob, &lines, &r),
                 }
             });
             out.occurrences.push(Occurrence {

@@ -44,33 +44,29 @@ impl Checksum {
 
 const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/// Base62 of `n`, left-padded with `0` to `width`.
-pub(crate) fn base62(mut n: u64, width: usize) -> String {
+/// `n` in the radix of `digits`, left-padded with `0` to `width`.
+fn radix(mut n: u64, digits: &[u8], width: usize) -> String {
+    let base = digits.len() as u64;
     let mut out = Vec::with_capacity(width);
     while n > 0 {
-        out.push(BASE62[(n % 62) as usize]);
-        n /= 62;
+        out.push(digits[(n % base) as usize]);
+        n /= base;
     }
     while out.len() < width {
         out.push(b'0');
     }
     out.reverse();
-    String::from_utf8(out).expect("base62 digits are ASCII")
+    String::from_utf8(out).expect("radix digits are ASCII")
+}
+
+/// Base62 of `n`, left-padded with `0` to `width`.
+pub(crate) fn base62(n: u64, width: usize) -> String {
+    radix(n, BASE62, width)
 }
 
 /// Lower-case base36 of `n`, left-padded with `0` to `width`.
-fn base36(mut n: u64, width: usize) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::with_capacity(width);
-    while n > 0 {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-    }
-    while out.len() < width {
-        out.push(b'0');
-    }
-    out.reverse();
-    String::from_utf8(out).expect("base36 digits are ASCII")
+fn base36(n: u64, width: usize) -> String {
+    radix(n, b"0123456789abcdefghijklmnopqrstuvwxyz", width)
 }
 
 fn gitlab_routable(token: &[u8]) -> Option<bool> {
