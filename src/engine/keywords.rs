@@ -8,8 +8,9 @@
 //! anchored on its least common four bytes (by a table of how often each byte
 //! occurs in source code), so `secret_access_key` waits for `_key` rather than
 //! for every `sec` of `second`. At each position three bytes hash to one of
-//! 16,384 buckets, whose mask says which fourth bytes its anchors allow: one
-//! multiply and one lookup in a 32 KiB table per byte. The few positions that
+//! 8,192 buckets, whose 32-bit mask says which fourth bytes its anchors
+//! allow (five bits of the byte, case folded): one multiply and one lookup in
+//! a 32 KiB table per byte. The few positions that
 //! pass are checked against the bucket's keywords, eight bytes at a time. It
 //! finds exactly what the automaton finds (a test compares them) at about half
 //! the cost per byte, and builds in a tenth of a millisecond.
@@ -24,10 +25,12 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// log2 of the bucket count. False candidates grow with the keywords per
-/// bucket: with the catalog at ~1,100 keywords, 4,096 buckets let twice as
-/// many positions through to `confirm` as the ~400 keywords did. 16,384 `u16`
-/// masks (32 KiB) still sit in L1 next to the bytes streaming past.
-const BUCKET_BITS: u32 = 14;
+/// bucket and with the fourth bytes a mask lets through: with the catalog at
+/// ~1,100 keywords, 4,096 buckets of 16-bit masks let twice as many
+/// positions through to `confirm` as the ~400 keywords did. 8,192 buckets of
+/// 32-bit masks (32 KiB, still in L1 beside the bytes streaming past) let
+/// fewer through than 16,384 of 16 bits.
+const BUCKET_BITS: u32 = 13;
 const BUCKETS: usize = 1 << BUCKET_BITS;
 /// ASCII case folding that also works on whole words: it lowercases letters
 /// and maps a few punctuation bytes together, which only costs false
@@ -38,8 +41,8 @@ const FOLD: u64 = 0x2020_2020_2020_2020;
 #[derive(Debug)]
 pub struct Keywords {
     /// Per bucket, the allowed fourth bytes (`byte & 15`), all bits for a three-byte keyword.
-    /// One spare entry at the end: the AVX2 path gathers four bytes per bucket.
-    masks: Box<[u16; BUCKETS + 1]>,
+    /// One spare entry at the end, as the AVX2 path's gathers read whole words.
+    masks: Box<[u32; BUCKETS + 1]>,
     /// Whether this CPU runs the AVX2 path (eight positions per step).
     avx2: bool,
     /// `entries[offsets[b]..offsets[b + 1]]` are bucket `b`'s keywords.
@@ -114,8 +117,11 @@ fn has_avx2() -> bool {
 }
 
 #[inline(always)]
-fn fourth_bit(first4: u32) -> u16 {
-    1 << ((first4 >> 24) & 15)
+fn fourth_bit(first4: u32) -> u32 {
+    // Five bits of the folded fourth byte: every letter has a bit of its
+    // own (upper and lower case alike), where four bits let `e` stand for
+    // `u`, `5` and `%` too.
+    1 << (((first4 >> 24) | 0x20) & 31)
 }
 
 /// Up to eight bytes from `at`, zero-padded past the end.
@@ -140,7 +146,7 @@ impl Keywords {
             .map(|p| p.as_bytes().to_ascii_lowercase().into_boxed_slice())
             .collect();
         let n = BUCKETS;
-        let mut masks = Box::new([0u16; BUCKETS + 1]);
+        let mut masks = Box::new([0u32; BUCKETS + 1]);
         let mut keyed: Vec<(usize, u32, u32)> = Vec::new();
         let mut short: Vec<u32> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
@@ -156,7 +162,7 @@ impl Keywords {
             masks[b] |= if p.len() >= 4 {
                 fourth_bit(gram)
             } else {
-                u16::MAX
+                u32::MAX
             };
             keyed.push((b, i as u32, at as u32));
         }
@@ -208,7 +214,7 @@ impl Keywords {
     /// Calls `hit(start, end, pattern)` for every occurrence of every keyword,
     /// overlapping ones included.
     pub fn for_each(&self, hay: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
-        let masks: &[u16; BUCKETS + 1] = &self.masks;
+        let masks: &[u32; BUCKETS + 1] = &self.masks;
         let mut i = self.vector_part(hay, &mut hit);
         // Four positions per eight-byte load.
         while i + 8 <= hay.len() {
@@ -270,8 +276,8 @@ impl Keywords {
         let low3 = _mm256_set1_epi32(0x00FF_FFFF);
         let fold = _mm256_set1_epi32(0x0020_2020);
         let mul = _mm256_set1_epi32(HASH as i32);
-        let low16 = _mm256_set1_epi32(0xFFFF);
-        let fifteen = _mm256_set1_epi32(15);
+        let thirty_one = _mm256_set1_epi32(31);
+        let case = _mm256_set1_epi32(0x20);
         let one = _mm256_set1_epi32(1);
         let mut i = 0;
         while i + 16 <= hay.len() {
@@ -280,10 +286,13 @@ impl Keywords {
             let first4 = _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(v), words);
             let tri = _mm256_or_si256(_mm256_and_si256(first4, low3), fold);
             let b = _mm256_srli_epi32::<{ 32 - BUCKET_BITS as i32 }>(_mm256_mullo_epi32(tri, mul));
-            // SAFETY: b < BUCKETS, and the table has BUCKETS + 1 u16 entries,
-            // so the four bytes at 2 * b are inside it.
-            let m = _mm256_and_si256(unsafe { _mm256_i32gather_epi32::<2>(table, b) }, low16);
-            let nibble = _mm256_and_si256(_mm256_srli_epi32::<24>(first4), fifteen);
+            // SAFETY: b < BUCKETS, and the table has BUCKETS + 1 u32 entries,
+            // so the four bytes at 4 * b are inside it.
+            let m = unsafe { _mm256_i32gather_epi32::<4>(table, b) };
+            let nibble = _mm256_and_si256(
+                _mm256_or_si256(_mm256_srli_epi32::<24>(first4), case),
+                thirty_one,
+            );
             let bit = _mm256_sllv_epi32(one, nibble);
             let miss = _mm256_cmpeq_epi32(_mm256_and_si256(m, bit), _mm256_setzero_si256());
             let mut pass = !(_mm256_movemask_ps(_mm256_castsi256_ps(miss)) as u32) & 0xFF;
