@@ -89,16 +89,9 @@ impl Pipeline<'_> {
                 ));
             }
         }
-        let ranges: Vec<Range<usize>> = kept
-            .iter()
-            .filter_map(|c| match &c.target {
-                Target::Content(r) => Some(r.clone()),
-                Target::Path => None,
-            })
-            .collect();
+        let ranges: Vec<Range<usize>> = kept.iter().filter_map(Candidate::content).collect();
         let pairs = self.pairs(&kept, blob, &lines, directives.as_ref());
-        let pairs_source = kept.clone();
-        for (k, c) in kept.into_iter().enumerate() {
+        for (k, c) in kept.iter().enumerate() {
             if pairs.iter().any(|&(_, id)| id == k) {
                 // Reported with the secret it belongs to.
                 continue;
@@ -135,11 +128,9 @@ impl Pipeline<'_> {
                 }
             };
             let paired = pairs.iter().find(|&&(s, _)| s == k).map(|&(_, id)| {
-                let c = &pairs_source[id];
-                let r = match &c.target {
-                    Target::Content(r) => r.clone(),
-                    Target::Path => 0..0,
-                };
+                let c = &kept[id];
+                // Pairs are made of content candidates only (see `pairs`).
+                let r = c.content().unwrap_or_default();
                 let id = String::from_utf8_lossy(&bytes[r.clone()]).into_owned();
                 Paired {
                     rule_id: self.engine.rules()[c.rule].id.clone(),
@@ -175,10 +166,7 @@ impl Pipeline<'_> {
         directives: Option<&Directives>,
     ) -> Vec<(usize, usize)> {
         let rules = self.engine.rules();
-        let line_of = |c: &Candidate| match &c.target {
-            Target::Content(r) => Some(lines.position(r.start).0),
-            Target::Path => None,
-        };
+        let line_of = |c: &Candidate| c.content().map(|r| lines.position(r.start).0);
         let mut used = vec![false; kept.len()];
         let mut out = Vec::new();
         for (i, c) in kept.iter().enumerate() {

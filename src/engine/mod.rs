@@ -186,6 +186,16 @@ pub struct Candidate {
     pub score: score::Score,
 }
 
+impl Candidate {
+    /// The byte range it points at, unless it is about the path.
+    pub fn content(&self) -> Option<Range<usize>> {
+        match &self.target {
+            Target::Content(r) => Some(r.clone()),
+            Target::Path => None,
+        }
+    }
+}
+
 /// Compiled rules plus the keyword prefilter.
 #[derive(Debug)]
 pub struct Engine {
@@ -429,13 +439,8 @@ impl Engine {
         hits: &[(u32, usize, usize)],
         out: &mut Vec<Candidate>,
     ) {
-        let claimed: Vec<Range<usize>> = out
-            .iter()
-            .filter_map(|c| match &c.target {
-                Target::Content(r) => Some(r.clone()),
-                Target::Path => None,
-            })
-            .collect();
+        let claimed: Vec<Range<usize>> = out.iter().filter_map(Candidate::content).collect();
+        let kind = structured::PathKind::of(path);
         let mut seen: Vec<(u32, Range<usize>)> = Vec::new();
         // One read per key and rule, however many keywords hit it.
         let mut keyed: Vec<(u32, usize, usize, usize)> = hits
@@ -447,7 +452,7 @@ impl Engine {
         for &(ri, _, s, e) in &keyed {
             let rule = &self.rules[ri as usize];
             let Some(class) = rule.kv else { continue };
-            for hit in structured::extract(bytes, s, e, class, path) {
+            for hit in structured::extract(bytes, s, e, class, &kind) {
                 let r = hit.value;
                 if seen.iter().any(|(i, x)| *i == ri && *x == r)
                     || claimed.iter().any(|c| c.start < r.end && r.start < c.end)

@@ -182,15 +182,12 @@ const NOT_BEFORE: &[&str] = &[
     "request",
     "idempotency",
     "nonce",
-    "refresh_url",
     "fetch",
     "load",
     "read",
-    "write_to",
     "parse",
     "make",
     "create",
-    "new_line",
     "last",
     "previous",
     "prev",
@@ -205,7 +202,6 @@ const NOT_BEFORE: &[&str] = &[
     "empty",
     "bad",
     "wrong",
-    "test_invalid",
     "sample",
     "example",
     "default",
@@ -219,7 +215,6 @@ const NOT_BEFORE: &[&str] = &[
 /// (AWS's idempotency `ClientToken`, tokenizer vocabulary, paging).
 const NOT_BEFORE_TOKEN: &[&str] = &[
     "client",
-    "id_",
     "mask",
     "word",
     "text",
@@ -501,6 +496,35 @@ fn is_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-'
 }
 
+/// What a blob's path says about its values, worked out once per blob
+/// rather than once per keyword hit.
+#[derive(Debug, Clone, Copy)]
+pub struct PathKind {
+    /// An unquoted value is data, not an expression (config files, scripts).
+    config: bool,
+    /// How much a value's strength is discounted (documentation, tests).
+    discount: f64,
+}
+
+impl PathKind {
+    /// Classifies a path.
+    pub fn of(path: &str) -> Self {
+        let discount = if doc_path(path) {
+            0.45
+        } else if readme_path(path) {
+            0.75
+        } else if test_path(path) {
+            0.8
+        } else {
+            1.0
+        };
+        PathKind {
+            config: config_like(path),
+            discount,
+        }
+    }
+}
+
 /// File kinds where an unquoted value is data, not an expression.
 fn config_like(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -603,7 +627,7 @@ pub fn key_start(bytes: &[u8], s: usize) -> usize {
 
 /// Finds the key a keyword hit at `s..e` belongs to and judges its value.
 /// Returns at most a few hits (a list under the key yields one per item).
-pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec<Hit> {
+pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, kind: &PathKind) -> Vec<Hit> {
     // A keyword may start at a line break (`\nkey =`) and end in the
     // assignment (`key=`, `key"`): the key is the name inside it.
     let s = s + bytes[s..e].iter().take_while(|&&b| !is_key_byte(b)).count();
@@ -667,7 +691,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
             None if want == Class::Secret && key.eq_ignore_ascii_case(b"keys") => true,
             None => return Vec::new(),
         };
-    let config = config_like(path) || comment_line(bytes, ks);
+    let config = kind.config || comment_line(bytes, ks);
     // A call takes the value only where its name says so: `.password("…")`,
     // `setApiKey("…")`, `withToken("…")`, `login(user, "…")`; not
     // `passValue(…)` or `base.pass(…)`.
@@ -716,7 +740,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
             if !accept(&r, quoted) {
                 return out;
             }
-            if let Some(st) = judge(&bytes[r.clone()], want, quoted || config || how.data, path) {
+            if let Some(st) = judge(&bytes[r.clone()], want, quoted || config || how.data, kind) {
                 let st = if away { st * 0.9 } else { st };
                 out.push(Hit {
                     value: r,
@@ -729,7 +753,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, path: &str) -> Vec
                 if !accept(&r, quoted) {
                     continue;
                 }
-                if let Some(st) = judge(&bytes[r.clone()], want, quoted || config, path) {
+                if let Some(st) = judge(&bytes[r.clone()], want, quoted || config, kind) {
                     out.push(Hit {
                         value: r,
                         strength: st * 0.9,
@@ -1022,42 +1046,10 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
         // A Markdown table row: `| \`ADMIN_PASSWORD\` | \`…\` |`.
         (b'|', _) if quoted_key && bytes[ke] == b'`' => 1,
         _ if cli && (c == b' ' || i > ke) => 0,
-        // Dockerfile `ENV NAME value` (the legacy form without `=`).
-        _ if i > ke
-            && (line_starts_with(bytes, ks, b"ENV ") || line_starts_with(bytes, ks, b"setx ")) =>
-        {
-            0
-        }
-        _ if c == b'\n' && terraform_variable(bytes, ks) => {
-            return next_literal(bytes, line_end, true);
-        }
-        // A comment naming the secret (`// api key used by the nightly job`)
-        // above the literal.
-        _ if comment_line(bytes, ks) && !trim_key(&bytes[ks..ke]).eq_ignore_ascii_case(b"pass") => {
-            return next_literal(bytes, line_end, false)
-        }
-        // A heredoc written to a file named after the secret:
-        // `cat <<EOF > ~/.config/x/token`, then the value.
-        _ if heredoc_line(bytes, ks, line_end) => {
-            let ns = (line_end + 1).min(bytes.len());
-            let ne = line_end_from(bytes, ns);
-            let off = bytes[ns..ne]
-                .iter()
-                .take_while(|b| matches!(b, b' ' | b'\t'))
-                .count();
-            return Some((
-                ns + off,
-                How {
-                    xml_text: false,
-                    data: true,
-                    argument: false,
-                    call: false,
-                    tuple: false,
-                },
-            ));
-        }
-        (b'{', _) if terraform_variable(bytes, ks) => return next_literal(bytes, line_end, true),
-        _ => return here_string(bytes, i, line_end),
+        _ => match without_operator(bytes, ks, ke, i, line_end) {
+            Ok(op) => op,
+            Err(found) => return found,
+        },
     };
     let mut v = i + op_len;
     if op_len == 0 && c != b' ' && i == ke {
@@ -1078,11 +1070,65 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
     ))
 }
 
+/// A key with no operator after it still has a value in a few forms,
+/// all told by the text before the key on its line (read once here):
+/// `Ok(0)` carries on with the value right after the key (Dockerfile
+/// `ENV NAME value`, `setx NAME value`); `Err` is the answer.
+#[allow(clippy::type_complexity)]
+fn without_operator(
+    bytes: &[u8],
+    ks: usize,
+    ke: usize,
+    i: usize,
+    line_end: usize,
+) -> Result<usize, Option<(usize, How)>> {
+    let ls = line_start(bytes, ks);
+    let lead = trim_slice(&bytes[ls..ks]);
+    let c = if i < line_end { bytes[i] } else { b'\n' };
+    if i > ke && (lead == b"ENV" || lead == b"setx") {
+        return Ok(0);
+    }
+    // `variable "db_password" {` and its `default = "…"` below.
+    if lead.starts_with(b"variable ") && matches!(c, b'\n' | b'{') {
+        return Err(next_literal(bytes, line_end, true));
+    }
+    // A comment naming the secret (`// api key used by the nightly job`)
+    // above the literal.
+    if comment_lead(lead) && !trim_key(&bytes[ks..ke]).eq_ignore_ascii_case(b"pass") {
+        return Err(next_literal(bytes, line_end, false));
+    }
+    // A heredoc written to a file named after the secret:
+    // `cat <<EOF > ~/.config/x/token`, then the value.
+    let line = &bytes[ls..line_end];
+    if memchr::memmem::find(line, b"<<").is_some_and(|p| line.get(p + 2) != Some(&b'<')) {
+        let ns = (line_end + 1).min(bytes.len());
+        let ne = line_end_from(bytes, ns);
+        let off = bytes[ns..ne]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        return Err(Some((
+            ns + off,
+            How {
+                xml_text: false,
+                data: true,
+                argument: false,
+                call: false,
+                tuple: false,
+            },
+        )));
+    }
+    Err(here_string(bytes, i, line_end))
+}
+
 /// Whether the text before `ks` on its line opens a comment: values in
 /// comments are prose or pasted configuration, not expressions.
 fn comment_line(bytes: &[u8], ks: usize) -> bool {
-    let ls = line_start(bytes, ks);
-    let lead = trim_slice(&bytes[ls..ks]);
+    comment_lead(trim_slice(&bytes[line_start(bytes, ks)..ks]))
+}
+
+/// Whether a line's text before a key (trimmed) opens a comment.
+fn comment_lead(lead: &[u8]) -> bool {
     [
         &b"#"[..],
         b"//",
@@ -1096,24 +1142,6 @@ fn comment_line(bytes: &[u8], ks: usize) -> bool {
     ]
     .iter()
     .any(|m| lead.starts_with(m))
-}
-
-/// Whether the line holding `ks` starts (after indentation) with `prefix`.
-fn line_starts_with(bytes: &[u8], ks: usize, prefix: &[u8]) -> bool {
-    let ls = line_start(bytes, ks);
-    trim_slice(&bytes[ls..ks]).starts_with(trim_slice(prefix)) || bytes[ls..].starts_with(prefix)
-}
-
-/// Whether the line holding `ks` opens a heredoc (`<<EOF`, not `<<<`).
-fn heredoc_line(bytes: &[u8], ks: usize, line_end: usize) -> bool {
-    let ls = line_start(bytes, ks);
-    let line = &bytes[ls..line_end];
-    memchr::memmem::find(line, b"<<").is_some_and(|p| line.get(p + 2) != Some(&b'<'))
-}
-
-/// Whether the key at `ks` names a Terraform variable (`variable "db_password" {`).
-fn terraform_variable(bytes: &[u8], ks: usize) -> bool {
-    line_starts_with(bytes, ks, b"variable ")
 }
 
 /// The value a comment or declaration names on the lines after it: the
@@ -1195,6 +1223,10 @@ fn first_argument(bytes: &[u8], ks: usize) -> bool {
 /// The start of the value of a key written as `name: KEY` with `value: …`
 /// on the next line, when the key at `ks` is such a name.
 fn name_then_value(bytes: &[u8], ks: usize, after: usize, line_end: usize) -> Option<usize> {
+    // Cheap test first: the key must end its line (but for a closing quote).
+    if trim_slice(&bytes[after..line_end]).len() > 1 {
+        return None;
+    }
     let ls = line_start(bytes, ks);
     let before = trim_slice(&bytes[ls..ks]);
     let before = before
@@ -1204,7 +1236,7 @@ fn name_then_value(bytes: &[u8], ks: usize, after: usize, line_end: usize) -> Op
     let before = trim_slice(before);
     let named =
         before.ends_with(b"name:") || before.ends_with(b"name =") || before.ends_with(b"name=");
-    if !named || trim_slice(&bytes[after..line_end]).len() > 1 {
+    if !named {
         return None;
     }
     let ns = line_end + 1;
@@ -1671,7 +1703,7 @@ fn next_lines(bytes: &[u8], mut pos: usize, bare: bool, config: bool) -> Value {
 /// How strongly a value looks like a secret of its class (0 = it does not),
 /// before the rule's confidence caps it. `data` is true where an unquoted
 /// value is data rather than an expression (a config file, XML, a CLI flag).
-pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
+pub fn judge(v: &[u8], class: Class, data: bool, kind: &PathKind) -> Option<f64> {
     let v = trim_slice(v);
     let v = v.strip_suffix(b"\\").unwrap_or(v);
     let len = v.len();
@@ -1789,14 +1821,7 @@ pub fn judge(v: &[u8], class: Class, data: bool, path: &str) -> Option<f64> {
     {
         strength *= 0.4;
     }
-    if doc_path(path) {
-        strength *= 0.45;
-    } else if readme_path(path) {
-        strength *= 0.75;
-    } else if test_path(path) {
-        strength *= 0.8;
-    }
-    Some(strength)
+    Some(strength * kind.discount)
 }
 
 /// An unquoted value in code is an expression unless it looks like a literal token.
@@ -1891,9 +1916,6 @@ fn is_masked(v: &[u8]) -> bool {
         || has(b"masked")
         || has(b"hidden")
         || has(b"removed")
-        || has(b"secret_here")
-        || has(b"token_here")
-        || has(b"key_here")
         || has(b"_here")
         || has(b"todo")
         || has(b"fixme")
@@ -2160,8 +2182,17 @@ mod tests {
 
     #[test]
     fn values() {
-        let p = |v: &str| judge(v.as_bytes(), Class::Password, false, "app.py").is_some();
-        let s = |v: &str| judge(v.as_bytes(), Class::Secret, false, "app.py").is_some();
+        let p = |v: &str| {
+            judge(
+                v.as_bytes(),
+                Class::Password,
+                false,
+                &PathKind::of("app.py"),
+            )
+            .is_some()
+        };
+        let s =
+            |v: &str| judge(v.as_bytes(), Class::Secret, false, &PathKind::of("app.py")).is_some();
         assert!(p("Tz8mK2qLv5Xn9Rw4"));
         assert!(p("Summer2024!"));
         assert!(!p("hunter2"));
@@ -2192,7 +2223,13 @@ mod tests {
             let mut from = 0;
             while let Some(i) = lower[from..].find(k) {
                 let s = from + i;
-                for h in extract(text.as_bytes(), s, s + k.len(), class, "config/app.yaml") {
+                for h in extract(
+                    text.as_bytes(),
+                    s,
+                    s + k.len(),
+                    class,
+                    &PathKind::of("config/app.yaml"),
+                ) {
                     let v = text[h.value].to_string();
                     if !out.contains(&v) {
                         out.push(v);
