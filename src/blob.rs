@@ -1,19 +1,68 @@
 //! A blob is a byte buffer plus where it came from. Sources make blobs; the
 //! pipeline turns byte offsets in them into lines and columns.
-use crate::finding::CommitInfo;
+//!
+//! Where a blob came from is a chain: a root (a file path, or a path in git
+//! history with the commits it appears in) and then zero or more layers, each
+//! inside the one before (an archive member, a decoded span). Reports show the
+//! root's path as the location and the layers beside it.
+use crate::error::Error;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::Arc;
+
+/// A commit as findings describe it (history and CI scans).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CommitInfo {
+    /// Full commit id.
+    pub id: String,
+    /// Author name.
+    pub author_name: String,
+    /// Author email.
+    pub author_email: String,
+    /// Author date, RFC 3339.
+    pub date: String,
+    /// First line of the commit message.
+    pub summary: String,
+    /// Position in the scan's commit order (parents before children, 0 first):
+    /// what orders findings, and what merges the results of several scans.
+    pub order: u32,
+}
+
+/// One step inward from the root of a blob's provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Layer {
+    /// A member of an archive, by its path inside the archive.
+    Member {
+        /// The member's path in its archive.
+        path: String,
+    },
+    /// Bytes decoded from an encoded span of the layer before.
+    Decoded {
+        /// The encoding undone (`base64`, `json-escape`, …).
+        encoding: String,
+        /// 1-based line of the encoded span in the nearest layer that has
+        /// lines (the file or archive member): where the finding is shown.
+        line: u32,
+        /// 1-based column of the encoded span's start there.
+        column: u32,
+        /// 1-based line of the encoded span's end there.
+        end_line: u32,
+        /// Column just past the encoded span's end there.
+        end_column: u32,
+    },
+}
 
 /// Where a blob came from.
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
-    /// Path relative to the scan root, forward slashes.
+    /// Path relative to the scan root, forward slashes: the root of the chain.
     pub path: String,
-    /// The commit that introduced this blob at this path (git sources).
-    pub commit: Option<Arc<CommitInfo>>,
     /// For diffs: the 1-based, inclusive line ranges the change added. Only
     /// occurrences touching them are reported. `None`: the whole blob is new.
     pub added_lines: Option<Vec<(u32, u32)>>,
+    /// The layers inside the root, outermost first (empty: the file itself).
+    pub layers: Vec<Layer>,
 }
 
 impl Origin {
@@ -32,15 +81,74 @@ impl Origin {
             Some(ranges) => ranges.iter().any(|&(a, b)| a <= last && first <= b),
         }
     }
+
+    /// The innermost decoded layer, whose encoded span is where a finding in
+    /// this blob is shown (decoded bytes have no lines of the file's own).
+    pub fn decoded_at(&self) -> Option<&Layer> {
+        self.layers
+            .iter()
+            .rev()
+            .take_while(|l| matches!(l, Layer::Decoded { .. }))
+            .last()
+    }
+}
+
+/// Resolves a commit's order index to what findings say of it; the history
+/// source's, read lazily since only commits with findings are ever asked for.
+pub trait CommitIndex: Sync {
+    /// The commit at `order` in the scan's commit order.
+    fn info(&self, order: u32) -> Result<Arc<CommitInfo>, Error>;
+}
+
+/// One path a history blob was introduced at.
+#[derive(Debug, Clone)]
+pub struct PathAppearance {
+    /// The path, as reported.
+    pub path: String,
+    /// The commits (order indices, oldest first) that introduced the blob there.
+    pub commits: Vec<u32>,
+    /// Whether `HEAD`'s tree has the blob at this path.
+    pub in_head: bool,
+}
+
+/// Where a blob appears in git history: every (commit, path) that
+/// introduced it, so that one read and one scan per path serve them all.
+pub struct Appearances<'a> {
+    /// Resolves the commits' order indices.
+    pub commits: &'a dyn CommitIndex,
+    /// Each distinct path, in the order first introduced.
+    pub paths: Vec<PathAppearance>,
+}
+
+impl std::fmt::Debug for Appearances<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Appearances")
+            .field("paths", &self.paths)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Bytes to scan and their origin.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Blob<'a> {
     /// The content; need not be UTF-8.
     pub bytes: Cow<'a, [u8]>,
-    /// Where it came from.
+    /// Where it came from (for a history blob: its first path).
     pub origin: Origin,
+    /// For history blobs, every place it appears; the blob is scanned once
+    /// per distinct path (rules may depend on the path).
+    pub appearances: Option<Appearances<'a>>,
+}
+
+impl<'a> Blob<'a> {
+    /// A blob that is not from history.
+    pub fn new(bytes: impl Into<Cow<'a, [u8]>>, origin: Origin) -> Self {
+        Blob {
+            bytes: bytes.into(),
+            origin,
+            appearances: None,
+        }
+    }
 }
 
 /// Whether a buffer looks binary: a NUL byte in its first 8 KiB, as git decides.

@@ -77,20 +77,7 @@ pub fn fingerprint(rule_id: &str, secret: &Secret) -> String {
     hex(&h.finalize())
 }
 
-/// The commit a history finding was attributed to.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct CommitInfo {
-    /// Full commit id.
-    pub id: String,
-    /// Author name.
-    pub author_name: String,
-    /// Author email.
-    pub author_email: String,
-    /// Author date, RFC 3339.
-    pub date: String,
-    /// First line of the commit message.
-    pub summary: String,
-}
+pub use crate::blob::{CommitInfo, Layer};
 
 /// Where an occurrence is.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -108,6 +95,10 @@ pub struct Location {
     /// The commit that introduced it (history and CI scans).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<Arc<CommitInfo>>,
+    /// The layers inside `path` where the secret was found (archive members,
+    /// decodings), outermost first; empty when it is in the file itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub layers: Vec<Layer>,
 }
 
 /// Why an occurrence was suppressed.

@@ -7,9 +7,8 @@ use crate::blob::{Blob, Origin};
 use crate::cli::{AuditArgs, BaselineAction, BaselineArgs, ImportArgs, ImportFormat, ScanArgs};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Occurrence};
-use crate::report::Format;
+use crate::report::{Format, Mode};
 use crate::suppress::baseline::{self as bl, AuditState, Document, Entry};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -28,7 +27,7 @@ pub(crate) fn baseline_cmd(args: BaselineArgs) -> Result<RunOutcome> {
 
 /// One entry per (rule, path, secret) of the findings; the first location
 /// at each path gives the line and commit.
-fn entries(plan: &Plan, mode: &str, findings: &[Finding]) -> Vec<Entry> {
+fn entries(plan: &Plan, mode: Mode, findings: &[Finding]) -> Vec<Entry> {
     let mut out = Vec::new();
     for f in findings {
         let mut at: BTreeMap<String, (u32, Option<String>)> = BTreeMap::new();
@@ -69,7 +68,7 @@ fn create_or_update(args: ScanArgs, update: bool) -> Result<RunOutcome> {
         None
     };
     let (findings, summary, errors) = scan::run(&plan, &args)?;
-    let found = entries(&plan, "scan", &findings);
+    let found = entries(&plan, Mode::Scan, &findings);
     let out_path = args.common.output.clone().unwrap_or(source);
     let doc = match &old {
         Some(o) => o.updated(found),
@@ -179,11 +178,8 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
 /// Scans one piece of content as `path` and returns its occurrences (inline
 /// allow comments and the confidence threshold apply as in a scan).
 fn scan_content(plan: &Plan, path: &str, bytes: Vec<u8>) -> Result<Vec<Occurrence>> {
-    let c = plan.collect(|visit, _| {
-        visit(Blob {
-            bytes: Cow::Owned(bytes),
-            origin: Origin::path(path),
-        });
+    let c = plan.collect(|sink| {
+        sink.blob(Blob::new(bytes, Origin::path(path)));
         Ok(())
     })?;
     Ok(c.occurrences)

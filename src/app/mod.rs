@@ -9,19 +9,19 @@ mod rules_cmd;
 mod scan;
 mod staged;
 
-use crate::blob::Blob;
+use crate::blob::{Blob, Layer, Origin};
 use crate::cli::{Cli, Color, Command, CommonArgs};
 use crate::config::{self, Loaded};
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
 use crate::error::{Error, Result};
-use crate::finding::{dedup, Finding, Occurrence, Suppression};
-use crate::report::{self, Format, Report, RuleMeta, Summary};
+use crate::finding::{dedup, fingerprint, Finding, Occurrence, Suppression};
+use crate::report::{self, Format, Mode, Report, RuleMeta, Summary};
 use crate::rules;
-use crate::sources::Stats;
+use crate::sources::{BlobSink, Policy, Skip, Stats, StatsSnapshot};
 use crate::suppress::allowlist::{Allowlist, Allowlists};
 use crate::suppress::baseline::{Baseline, Document};
 use pipeline::Pipeline;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -60,6 +60,9 @@ pub(crate) struct Collected {
     pub invalid_checksum: u64,
     pub warnings: Vec<String>,
     pub errors: Vec<Error>,
+    /// Fingerprints of what was found in a blob that `HEAD` holds at that path.
+    pub in_head: HashSet<String>,
+    pub stats: StatsSnapshot,
 }
 
 impl Collected {
@@ -69,6 +72,82 @@ impl Collected {
         self.below_threshold += o.below_threshold;
         self.invalid_checksum += o.invalid_checksum;
         self.warnings.extend(o.warnings);
+    }
+}
+
+/// The sink every command's source pushes into: it counts, scans each blob
+/// through the pipeline, attributes what a history blob holds to every
+/// commit that introduced it, and collects.
+struct Collector<'p> {
+    pipe: Pipeline<'p>,
+    stats: Stats,
+    out: Mutex<Collected>,
+    tick: &'p (dyn Fn(usize) + Sync),
+}
+
+impl Collector<'_> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Collected> {
+        self.out.lock().expect("no panics while holding the lock")
+    }
+
+    fn keep(
+        &self,
+        mut o: pipeline::Outcome,
+        attribute: impl FnOnce(Vec<Occurrence>, &mut Collected),
+    ) {
+        (self.tick)(o.occurrences.len());
+        if o.is_empty() {
+            return;
+        }
+        let occurrences = std::mem::take(&mut o.occurrences);
+        let mut out = self.lock();
+        out.absorb(o);
+        attribute(occurrences, &mut out);
+    }
+}
+
+impl BlobSink for Collector<'_> {
+    fn blob(&self, blob: Blob<'_>) {
+        self.stats.scanned(blob.bytes.len());
+        let Some(appearances) = &blob.appearances else {
+            let o = self.pipe.process(&blob);
+            return self.keep(o, |occ, out| out.occurrences.extend(occ));
+        };
+        for place in &appearances.paths {
+            let one = Blob::new(
+                &blob.bytes[..],
+                Origin {
+                    path: place.path.clone(),
+                    ..blob.origin.clone()
+                },
+            );
+            let o = self.pipe.process(&one);
+            self.keep(o, |occ, out| {
+                for o in occ {
+                    if place.in_head {
+                        out.in_head.insert(fingerprint(&o.rule_id, &o.secret));
+                    }
+                    for &order in &place.commits {
+                        match appearances.commits.info(order) {
+                            Ok(info) => {
+                                let mut o = o.clone();
+                                o.location.commit = Some(info);
+                                out.occurrences.push(o);
+                            }
+                            Err(e) => out.errors.push(e),
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    fn skipped(&self, reason: Skip, n: u64) {
+        self.stats.skipped(reason, n);
+    }
+
+    fn error(&self, error: Error) {
+        self.lock().errors.push(error);
     }
 }
 
@@ -110,8 +189,8 @@ impl PathForms {
 
     /// The path relative to the repository root, for paths of files on disk
     /// (`scan`); git sources already report repository-relative paths.
-    fn relative(&self, mode: &str, p: &str) -> Option<String> {
-        if mode != "scan" {
+    fn relative(&self, mode: Mode, p: &str) -> Option<String> {
+        if mode != Mode::Scan {
             return None;
         }
         let (cwd, base) = (self.cwd.as_ref()?, self.base.as_ref()?);
@@ -126,7 +205,7 @@ impl PathForms {
     }
 
     /// The form stored in a baseline: repository-relative where known.
-    fn stored(&self, mode: &str, p: &str) -> String {
+    fn stored(&self, mode: Mode, p: &str) -> String {
         self.relative(mode, p).unwrap_or_else(|| p.to_string())
     }
 }
@@ -205,6 +284,22 @@ impl Plan {
         })
     }
 
+    /// What every source skips.
+    pub fn policy(&self) -> Policy {
+        Policy {
+            max_file_size: self.max_file_size,
+        }
+    }
+
+    /// Worker threads the sources use: `-j`, else the config's `threads`,
+    /// else one per core.
+    pub fn threads(&self) -> usize {
+        match self.common.threads {
+            Some(n) if n > 0 => n,
+            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+
     fn pipeline(&self) -> Pipeline<'_> {
         Pipeline {
             engine: &self.engine,
@@ -214,84 +309,42 @@ impl Plan {
         }
     }
 
-    /// Runs `source`, handing it a visitor that scans each blob (from any
-    /// thread) and an error sink; returns what the blobs produced.
-    pub fn collect(
+    /// Runs `source` into a sink that scans each blob (from any thread);
+    /// returns what the blobs produced.
+    pub fn collect(&self, source: impl FnOnce(&dyn BlobSink) -> Result<()>) -> Result<Collected> {
+        self.collect_with(&|_| {}, source)
+    }
+
+    /// Like `collect`; `tick` gets each blob's occurrence count (for progress).
+    pub fn collect_with(
         &self,
-        source: impl FnOnce(&(dyn Fn(Blob<'_>) + Sync), &(dyn Fn(Error) + Sync)) -> Result<()>,
+        tick: &(dyn Fn(usize) + Sync),
+        source: impl FnOnce(&dyn BlobSink) -> Result<()>,
     ) -> Result<Collected> {
-        let (mut collected, keyed) = self.collect_keyed(&|_| {}, |visit, on_error| {
-            source(&|blob: Blob<'_>| visit(0, blob), on_error)
-        })?;
-        collected
-            .occurrences
-            .extend(keyed.into_iter().flat_map(|(_, o)| o));
+        let sink = Collector {
+            pipe: self.pipeline(),
+            stats: Stats::default(),
+            out: Mutex::new(Collected::default()),
+            tick,
+        };
+        source(&sink)?;
+        let mut collected = sink
+            .out
+            .into_inner()
+            .expect("no panics while holding the lock");
+        collected.stats = sink.stats.snapshot();
         Ok(collected)
     }
 
-    /// Like `collect`, for sources that tag each blob with a key (history:
-    /// which blob and path it is). Occurrences come back with their key rather
-    /// than in `Collected`, so that the caller can copy them to every commit
-    /// that introduced the blob; `tick` gets each blob's occurrence count.
-    #[allow(clippy::type_complexity)]
-    pub fn collect_keyed(
-        &self,
-        tick: &(dyn Fn(usize) + Sync),
-        source: impl FnOnce(&(dyn Fn(u64, Blob<'_>) + Sync), &(dyn Fn(Error) + Sync)) -> Result<()>,
-    ) -> Result<(Collected, Vec<(u64, Vec<Occurrence>)>)> {
-        let pipe = self.pipeline();
-        let collected = Mutex::new((Collected::default(), Vec::new()));
-        let visit = |key: u64, blob: Blob<'_>| {
-            let mut o = pipe.process(&blob);
-            tick(o.occurrences.len());
-            if !o.is_empty() {
-                let occurrences = std::mem::take(&mut o.occurrences);
-                let mut guard = collected.lock().expect("no panics while holding the lock");
-                guard.0.absorb(o);
-                if !occurrences.is_empty() {
-                    guard.1.push((key, occurrences));
-                }
-            }
-        };
-        let on_error = |e: Error| {
-            collected
-                .lock()
-                .expect("no panics while holding the lock")
-                .0
-                .errors
-                .push(e)
-        };
-        source(&visit, &on_error)?;
-        Ok(collected
-            .into_inner()
-            .expect("no panics while holding the lock"))
-    }
-
-    /// Suppresses, dedups and orders the occurrences (callers sort first when
-    /// order matters, as history does by commit); fills the summary.
-    pub fn findings(
-        &self,
-        mode: &str,
-        mut c: Collected,
-        stats: &Stats,
-        sorted: bool,
-    ) -> (Vec<Finding>, Summary, Vec<Error>) {
-        if !sorted {
-            c.occurrences.sort_by(|a, b| {
-                (
-                    &a.location.path,
-                    a.location.line,
-                    a.location.column,
-                    &a.rule_id,
-                )
-                    .cmp(&(
-                        &b.location.path,
-                        b.location.line,
-                        b.location.column,
-                        &b.rule_id,
-                    ))
-            });
+    /// Orders the occurrences (oldest commit first, so that dedup makes the
+    /// introducing commit primary), suppresses and dedups them; fills the summary.
+    pub fn findings(&self, mode: Mode, mut c: Collected) -> (Vec<Finding>, Summary, Vec<Error>) {
+        fn key(o: &Occurrence) -> (Option<u32>, &str, u32, u32, &[Layer], &str) {
+            let l = &o.location;
+            let order = l.commit.as_ref().map(|c| c.order);
+            (order, &l.path, l.line, l.column, &l.layers, &o.rule_id)
         }
+        c.occurrences.sort_by(|a, b| key(a).cmp(&key(b)));
         let saw_commits = c.occurrences.iter().any(|o| o.location.commit.is_some());
         let (mut by_allowlist, mut by_baseline) = (0u64, 0u64);
         if !self.allowlists.is_empty() || self.baseline.is_some() {
@@ -320,8 +373,9 @@ impl Plan {
         }
         let findings = dedup(c.occurrences);
         let mut summary = Summary {
-            mode: mode.to_string(),
-            stats: stats.snapshot(),
+            mode,
+            stats: c.stats,
+            threads: self.threads(),
             rules: self.engine.rules().len(),
             errors: c.errors.len() as u64,
             ..Summary::default()

@@ -2,7 +2,7 @@
 //! columns and a redacted snippet; overlapping matches keep the most confident
 //! rule; diff blobs keep only what touches added lines; inline allow comments
 //! drop what they cover.
-use crate::blob::{Blob, LineIndex};
+use crate::blob::{Blob, Layer, LineIndex};
 use crate::engine::{Candidate, Engine, Target};
 use crate::finding::{Location, Occurrence, Paired, Secret};
 use crate::suppress::inline::Directives;
@@ -38,17 +38,28 @@ impl Outcome {
     }
 }
 
-/// Where a byte range of a blob is, in lines and columns.
+/// Where a byte range of a blob is, in lines and columns: in the blob
+/// itself, or for decoded bytes (which have no lines of the file's own) the
+/// encoded span they came from.
 fn content_location(blob: &Blob<'_>, lines: &LineIndex<'_>, r: &Range<usize>) -> Location {
-    let (line, column) = lines.position(r.start);
-    let (end_line, end_column) = lines.position(r.end);
+    let ((line, column), (end_line, end_column)) = match blob.origin.decoded_at() {
+        Some(&Layer::Decoded {
+            line,
+            column,
+            end_line,
+            end_column,
+            ..
+        }) => ((line, column), (end_line, end_column)),
+        _ => (lines.position(r.start), lines.position(r.end)),
+    };
     Location {
         path: blob.origin.path.clone(),
         line,
         column,
         end_line,
         end_column,
-        commit: blob.origin.commit.clone(),
+        commit: None,
+        layers: blob.origin.layers.clone(),
     }
 }
 
@@ -105,7 +116,8 @@ impl Pipeline<'_> {
                         column: 0,
                         end_line: 0,
                         end_column: 0,
-                        commit: blob.origin.commit.clone(),
+                        commit: None,
+                        layers: blob.origin.layers.clone(),
                     };
                     (Secret::new(blob.origin.path.clone()), loc, String::new())
                 }

@@ -3,8 +3,8 @@ use super::{Plan, RunOutcome};
 use crate::cli::ScanArgs;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::report::Summary;
-use crate::sources::{fs as fsrc, Stats};
+use crate::report::{Mode, Summary};
+use crate::sources::fs as fsrc;
 use std::path::{Path, PathBuf};
 
 /// Scans the paths (and stdin for `-`).
@@ -39,22 +39,20 @@ pub(crate) fn run(plan: &Plan, args: &ScanArgs) -> Result<(Vec<Finding>, Summary
         .iter()
         .cloned()
         .partition(|p| p.as_os_str() == "-");
-    let stats = Stats::default();
-    let max = plan.max_file_size;
     let mut exclude = plan.exclude.clone();
     exclude.extend(args.exclude.iter().cloned());
     let opts = fsrc::WalkOptions {
         paths,
-        max_file_size: max,
         respect_ignore: !args.no_ignore,
         exclude,
-        threads: plan.common.threads.unwrap_or(0),
+        threads: plan.threads(),
     };
-    let collected = plan.collect(|visit, on_error| {
+    let policy = plan.policy();
+    let collected = plan.collect(|sink| {
         if !stdin.is_empty() {
-            fsrc::stdin(&args.stdin_name, max, &stats, visit)?;
+            fsrc::stdin(&args.stdin_name, policy, sink)?;
         }
-        fsrc::walk(&opts, &stats, visit, on_error)
+        fsrc::walk(&opts, policy, sink)
     })?;
-    Ok(plan.findings("scan", collected, &stats, false))
+    Ok(plan.findings(Mode::Scan, collected))
 }

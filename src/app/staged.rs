@@ -3,7 +3,8 @@
 use super::{Collected, Plan, RunOutcome};
 use crate::cli::StagedArgs;
 use crate::error::Result;
-use crate::sources::{git, Stats};
+use crate::report::Mode;
+use crate::sources::git;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -13,15 +14,13 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     let repo = git::open(start)?;
     let root = repo.workdir().unwrap_or(repo.path()).to_path_buf();
     let plan = Plan::prepare(&args.common, &root)?;
-    let stats = Stats::default();
-    let max = plan.max_file_size;
     let mut report = git::staged::StagedReport::default();
-    let mut collected = plan.collect(|visit, on_error| {
-        report = git::staged::staged(&repo, max, &stats, visit, on_error)?;
+    let mut collected = plan.collect(|sink| {
+        report = git::staged::staged(&repo, plan.policy(), sink)?;
         Ok(())
     })?;
-    drop_copied(&repo, &report, &mut collected, max)?;
-    let (findings, mut summary, errors) = plan.findings("staged", collected, &stats, false);
+    drop_copied(&repo, &report, &mut collected, plan.max_file_size)?;
+    let (findings, mut summary, errors) = plan.findings(Mode::Staged, collected);
     summary.warnings.extend(report.warnings);
     plan.report(&findings, summary, errors)
 }

@@ -3,7 +3,7 @@
 //! without code scanning. Levels follow confidence (error, warning, notice).
 //! A last plain line sums the run up. Values are escaped as the runner expects,
 //! so a path or message can never end a command early or start another.
-use super::{level, Report};
+use super::{level, Mode, Report};
 use crate::finding::Finding;
 use std::io::{self, Write};
 
@@ -17,7 +17,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     let s = r.summary;
     let n = r.findings.len();
-    let what = if s.mode == "history" {
+    let what = if s.mode == Mode::History {
         "blobs"
     } else {
         "files"

@@ -11,10 +11,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let s = r.summary;
     let n = r.findings.len();
     let time = format!("{:.3}", s.duration_ms as f64 / 1000.0);
-    let suite = format!(
-        "stanch {}",
-        if s.mode.is_empty() { "scan" } else { &s.mode }
-    );
+    let suite = format!("stanch {}", s.mode.as_str());
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     let tests = n.max(1);
     writeln!(

@@ -43,13 +43,39 @@ pub struct RuleMeta {
     pub confidence: f64,
 }
 
+/// Which command produced a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Files, directories and stdin.
+    #[default]
+    Scan,
+    /// What the next commit adds.
+    Staged,
+    /// What commits introduced.
+    History,
+}
+
+impl Mode {
+    /// The command's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Scan => "scan",
+            Mode::Staged => "staged",
+            Mode::History => "history",
+        }
+    }
+}
+
 /// What a run did besides finding things.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
-    /// `scan`, `staged` or `history`.
-    pub mode: String,
+    /// The command that ran.
+    pub mode: Mode,
     /// Source counters.
     pub stats: StatsSnapshot,
+    /// Worker threads the source ran on.
+    pub threads: usize,
     /// Occurrences dropped, by suppression kind.
     pub suppressed: BTreeMap<Suppression, u64>,
     /// Occurrences below the confidence threshold.

@@ -27,6 +27,7 @@ pub(crate) fn loc(path: &str, line: u32, column: u32, len: u32) -> Location {
         end_line: line,
         end_column: column + len,
         commit: None,
+        layers: Vec::new(),
     }
 }
 
@@ -79,7 +80,7 @@ impl Sample {
         .map(|m| (m.id.clone(), m))
         .collect();
         let summary = Summary {
-            mode: "scan".to_string(),
+            mode: super::Mode::Scan,
             rules: 3,
             ..Summary::default()
         };
@@ -127,6 +128,7 @@ impl Sample {
             author_email: "ada@example.com".to_string(),
             date: "2024-01-02T03:04:05Z".to_string(),
             summary: "Add deploy script".to_string(),
+            order: 3,
         });
         let mut l1 = loc("deploy.sh", 2, 7, 40);
         l1.commit = Some(commit.clone());
@@ -135,7 +137,7 @@ impl Sample {
         let mut f = finding("sample-token", &secret(4, 40), 0.95, vec![l1, l2]);
         f.in_head = Some(false);
         let mut s = Sample::new(vec![f]);
-        s.summary.mode = "history".to_string();
+        s.summary.mode = super::Mode::History;
         s.summary.commits = Some(7);
         s.summary.warnings = vec!["history truncated at 10 commits".to_string()];
         s

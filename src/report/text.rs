@@ -1,6 +1,6 @@
 //! The text report, for people: one block per secret, redacted, with where it
 //! is, how sure we are, and how to revoke it; then a one-paragraph summary.
-use super::{level, Report};
+use super::{level, Mode, Report};
 use crate::finding::Finding;
 use std::io::{self, Write};
 
@@ -160,7 +160,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             ),
         )
     };
-    let what = match (s.mode == "history", s.stats.scanned == 1) {
+    let what = match (s.mode == Mode::History, s.stats.scanned == 1) {
         (true, true) => "blob",
         (true, false) => "blobs",
         (false, true) => "file",
@@ -223,7 +223,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for w in &s.warnings {
         writeln!(out, "{} {w}", st.paint("33", "warning:"))?;
     }
-    if s.mode == "staged" && n > 0 {
+    if s.mode == Mode::Staged && n > 0 {
         staged_advice(&st, out)?;
     }
     Ok(())

@@ -1,9 +1,8 @@
 //! Files and directories (parallel walk with `ignore`), and stdin.
-use super::Stats;
-use crate::blob::{is_binary, Blob, Origin};
+use super::{BlobSink, Policy, Skip};
+use crate::blob::{Blob, Origin};
 use crate::error::Error;
 use ignore::{overrides::OverrideBuilder, WalkBuilder, WalkState};
-use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -12,8 +11,6 @@ use std::path::{Path, PathBuf};
 pub struct WalkOptions {
     /// Files and directories to scan.
     pub paths: Vec<PathBuf>,
-    /// Larger files are skipped (and counted).
-    pub max_file_size: u64,
     /// Honour `.gitignore`, `.ignore` and git's exclude files.
     pub respect_ignore: bool,
     /// Globs (gitignore syntax) whose matches are neither read nor scanned.
@@ -22,14 +19,9 @@ pub struct WalkOptions {
     pub threads: usize,
 }
 
-/// Walks `opts.paths` in parallel, calling `visit` with each readable text file
-/// and `error` with each problem; neither stops the walk.
-pub fn walk(
-    opts: &WalkOptions,
-    stats: &Stats,
-    visit: &(dyn Fn(Blob<'_>) + Sync),
-    error: &(dyn Fn(Error) + Sync),
-) -> Result<(), Error> {
+/// Walks `opts.paths` in parallel, offering each file to `sink` under
+/// `policy`; an unreadable file or directory does not stop the walk.
+pub fn walk(opts: &WalkOptions, policy: Policy, sink: &dyn BlobSink) -> Result<(), Error> {
     let Some((first, rest)) = opts.paths.split_first() else {
         return Ok(());
     };
@@ -61,18 +53,15 @@ pub fn walk(
     builder.build_parallel().run(|| {
         Box::new(move |entry| {
             match entry {
-                Err(e) => {
-                    Stats::bump(&stats.unreadable);
-                    error(walk_error(e));
-                }
+                Err(e) => sink.unreadable(walk_error(e)),
                 Ok(entry) => {
                     let Some(ft) = entry.file_type() else {
                         return WalkState::Continue;
                     };
                     if ft.is_symlink() {
-                        Stats::bump(&stats.symlinks);
+                        sink.skipped(Skip::Symlink, 1);
                     } else if ft.is_file() {
-                        read_one(entry.path(), opts.max_file_size, stats, visit, error);
+                        read_one(entry.path(), policy, sink);
                     }
                 }
             }
@@ -104,89 +93,41 @@ pub fn display_path(p: &Path) -> String {
     }
 }
 
-fn read_one(
-    path: &Path,
-    max: u64,
-    stats: &Stats,
-    visit: &(dyn Fn(Blob<'_>) + Sync),
-    error: &(dyn Fn(Error) + Sync),
-) {
+fn read_one(path: &Path, policy: Policy, sink: &dyn BlobSink) {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => {
-            Stats::bump(&stats.unreadable);
-            return error(io(e));
-        }
+        Err(e) => return sink.unreadable(io(e)),
     };
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > max {
-        Stats::bump(&stats.too_large);
-        return;
+    if policy.too_large(len) {
+        return sink.skipped(Skip::TooLarge, 1);
     }
+    // The length can change under us: read one byte past the limit to know.
     let mut bytes = Vec::with_capacity(len as usize + 1);
-    if let Err(e) = (&mut file).take(max + 1).read_to_end(&mut bytes) {
-        Stats::bump(&stats.unreadable);
-        return error(io(e));
+    if let Err(e) = (&mut file)
+        .take(policy.max_file_size + 1)
+        .read_to_end(&mut bytes)
+    {
+        return sink.unreadable(io(e));
     }
-    if bytes.len() as u64 > max {
-        Stats::bump(&stats.too_large);
-        return;
-    }
-    emit(
-        Blob {
-            bytes: Cow::Owned(bytes),
-            origin: Origin::path(display_path(path)),
-        },
-        stats,
-        visit,
-    );
-}
-
-/// Hands a blob to `visit` unless it is binary, counting either way.
-pub fn emit(blob: Blob<'_>, stats: &Stats, visit: &(dyn Fn(Blob<'_>) + Sync)) {
-    if is_binary(&blob.bytes) {
-        Stats::bump(&stats.binary);
-        return;
-    }
-    Stats::bump(&stats.scanned);
-    stats.bytes.fetch_add(
-        blob.bytes.len() as u64,
-        std::sync::atomic::Ordering::Relaxed,
-    );
-    visit(blob);
+    policy.offer(sink, Blob::new(bytes, Origin::path(display_path(path))));
 }
 
 /// Reads all of stdin as one blob named `name`.
-pub fn stdin(
-    name: &str,
-    max: u64,
-    stats: &Stats,
-    visit: &(dyn Fn(Blob<'_>) + Sync),
-) -> Result<(), Error> {
+pub fn stdin(name: &str, policy: Policy, sink: &dyn BlobSink) -> Result<(), Error> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(max + 1)
+        .take(policy.max_file_size + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::Io {
             path: PathBuf::from(name),
             source,
         })?;
-    if bytes.len() as u64 > max {
-        Stats::bump(&stats.too_large);
-        return Ok(());
-    }
-    emit(
-        Blob {
-            bytes: Cow::Owned(bytes),
-            origin: Origin::path(name),
-        },
-        stats,
-        visit,
-    );
+    policy.offer(sink, Blob::new(bytes, Origin::path(name)));
     Ok(())
 }

@@ -1,11 +1,80 @@
 //! Sources turn places (directories, stdin, the git index, git history) into
-//! blobs with provenance. They know nothing of rules or findings.
+//! blobs with provenance, and push them into a `BlobSink`. They know nothing
+//! of rules or findings; what to skip they ask `Policy`, the one place that
+//! decides it.
 pub mod fs;
 pub mod git;
 
+use crate::blob::{is_binary, Blob};
+use crate::error::Error;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Counters a source keeps while it runs; shown in the summary.
+/// Why a source did not hand something over for scanning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Binary content (a NUL byte near the start, as git decides).
+    Binary,
+    /// Larger than the size limit; not read.
+    TooLarge,
+    /// A symbolic link; not followed.
+    Symlink,
+    /// Could not be read; the error goes to `BlobSink::error` too.
+    Unreadable,
+}
+
+/// Where every source pushes its output, from any of its threads: the seam
+/// between sources and the engine, as ripgrep's searcher talks to a `Sink`.
+pub trait BlobSink: Sync {
+    /// A blob to scan.
+    fn blob(&self, blob: Blob<'_>);
+    /// `n` blobs or files that were not scanned, and why.
+    fn skipped(&self, reason: Skip, n: u64);
+    /// A problem that did not stop the source.
+    fn error(&self, error: Error);
+
+    /// Something that could not be read: counted as skipped, and reported.
+    fn unreadable(&self, error: Error) {
+        self.skipped(Skip::Unreadable, 1);
+        self.error(error);
+    }
+}
+
+/// What every source skips: one policy, so that `scan`, `staged` and
+/// `history` agree on what a binary or oversized blob is.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Blobs larger than this many bytes are skipped.
+    pub max_file_size: u64,
+}
+
+impl Policy {
+    /// Whether something of `len` bytes is over the limit (asked before
+    /// reading it, where the length is known beforehand).
+    pub fn too_large(&self, len: u64) -> bool {
+        len > self.max_file_size
+    }
+
+    /// Why `bytes` are not to be scanned, if they are not.
+    pub fn reject(&self, bytes: &[u8]) -> Option<Skip> {
+        if self.too_large(bytes.len() as u64) {
+            Some(Skip::TooLarge)
+        } else if is_binary(bytes) {
+            Some(Skip::Binary)
+        } else {
+            None
+        }
+    }
+
+    /// Hands `blob` to `sink`, or tells it why not.
+    pub fn offer(&self, sink: &dyn BlobSink, blob: Blob<'_>) {
+        match self.reject(&blob.bytes) {
+            Some(reason) => sink.skipped(reason, 1),
+            None => sink.blob(blob),
+        }
+    }
+}
+
+/// Counters a run keeps while its source runs; shown in the summary.
 #[derive(Debug, Default)]
 pub struct Stats {
     /// Blobs handed to the scanner.
@@ -23,9 +92,21 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Adds one to a counter.
-    pub fn bump(counter: &AtomicU64) {
-        counter.fetch_add(1, Ordering::Relaxed);
+    /// Counts one blob of `len` bytes handed to the scanner.
+    pub fn scanned(&self, len: usize) {
+        self.scanned.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(len as u64, Ordering::Relaxed);
+    }
+
+    /// Counts `n` skipped for `reason`.
+    pub fn skipped(&self, reason: Skip, n: u64) {
+        let counter = match reason {
+            Skip::Binary => &self.binary,
+            Skip::TooLarge => &self.too_large,
+            Skip::Symlink => &self.symlinks,
+            Skip::Unreadable => &self.unreadable,
+        };
+        counter.fetch_add(n, Ordering::Relaxed);
     }
 
     /// A plain copy of the counters.

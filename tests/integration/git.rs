@@ -650,6 +650,55 @@ stanch_test!(history_handles_non_utf8_paths_and_symlinks, |dir, _cmd| {
     assert_eq!(f[0]["in_head"], true);
 });
 
+#[cfg(unix)]
+stanch_test!(history_counts_skipped_symlinks_as_scan_does, |dir, _cmd| {
+    let g = repo(&dir);
+    g.write("a.txt", "a\n");
+    std::os::unix::fs::symlink("a.txt", g.dir.join("link")).unwrap();
+    g.commit("a file and a link to it");
+    let (code, _, report, _) = history(&g, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(report["summary"]["stats"]["symlinks"], 1);
+    let (_, _, scanned, _) = run_json(&g, &g.dir, &["scan", "."]);
+    assert_eq!(scanned["summary"]["stats"]["symlinks"], 1);
+});
+
+stanch_test!(history_runs_on_the_threads_the_config_sets, |dir, _cmd| {
+    let g = repo(&dir);
+    g.write(".stanch.toml", "threads = 1\n");
+    g.write("a.txt", "a\n");
+    g.commit("one");
+    for mode in [&["history"][..], &["scan", "."], &["staged"]] {
+        let (code, _, report, stderr) = run_json(&g, &g.dir, mode);
+        assert_eq!(code, 0, "{mode:?}: {stderr}");
+        assert_eq!(report["summary"]["threads"], 1, "{mode:?}");
+    }
+    let (_, _, report, _) = history(&g, &["-j", "2"]);
+    assert_eq!(report["summary"]["threads"], 2);
+});
+
+stanch_test!(history_findings_carry_their_commit_order, |dir, _cmd| {
+    let g = repo(&dir);
+    g.write("a.txt", "a\n");
+    g.commit("zero");
+    g.write("a.txt", format!("t = {}\n", github_pat()));
+    g.commit("one");
+    g.write("b.txt", format!("t = {}\n", github_pat2()));
+    g.commit("two");
+    let (code, f, _, _) = history(&g, &[]);
+    assert_eq!(code, 1);
+    let orders: Vec<(String, u64)> = f
+        .iter()
+        .map(|f| {
+            (
+                f["commit"]["summary"].as_str().unwrap().to_string(),
+                f["commit"]["order"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(orders, [("one".to_string(), 1), ("two".to_string(), 2)]);
+});
+
 // ---- install-hook ----
 
 stanch_test!(install_hook_blocks_a_commit_with_a_secret, |dir, _cmd| {

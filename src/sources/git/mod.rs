@@ -1,8 +1,7 @@
 //! Git sources, read with `git2` (never by running `git`): the staged diff
 //! (`staged`) and every blob that history introduced (`history`), plus the
 //! read order that makes history fast (`pack_order`). Like every source they
-//! yield blobs with provenance and know nothing of rules or findings, except
-//! `CommitInfo`, the provenance they attach.
+//! yield blobs with provenance and know nothing of rules or findings.
 pub mod history;
 pub mod pack_order;
 pub mod staged;
@@ -112,10 +111,12 @@ pub fn path_string(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// What a finding says of the commit that introduced it.
-pub fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
+/// What a finding says of the commit that introduced it, the `order`-th of
+/// the scan's commits.
+pub fn commit_info(commit: &git2::Commit<'_>, order: u32) -> CommitInfo {
     let author = commit.author();
     CommitInfo {
+        order,
         id: commit.id().to_string(),
         author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
         author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),

@@ -3,11 +3,10 @@
 //! file's whole staged blob with the line ranges the change added, so that a
 //! secret spanning a hunk boundary is still matched while only what touches
 //! added lines is reported.
-use crate::blob::{is_binary, Blob, Origin};
+use crate::blob::{Blob, Origin};
 use crate::error::{Error, Result};
-use crate::sources::{fs::emit, Stats};
+use crate::sources::{BlobSink, Policy, Skip};
 use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Repository};
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// What the staged source noticed besides blobs.
@@ -22,14 +21,8 @@ pub struct StagedReport {
     pub added_whole: HashSet<String>,
 }
 
-/// Yields the staged blobs of `repo` to `visit`.
-pub fn staged(
-    repo: &Repository,
-    max_file_size: u64,
-    stats: &Stats,
-    visit: &(dyn Fn(Blob<'_>) + Sync),
-    on_error: &(dyn Fn(Error) + Sync),
-) -> Result<StagedReport> {
+/// Offers the staged blobs of `repo` to `sink`.
+pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<StagedReport> {
     if repo.is_bare() {
         return Err(Error::Usage(format!(
             "{}: a bare repository has no index to scan",
@@ -91,7 +84,7 @@ pub fn staged(
         match new.mode() {
             FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable => {}
             FileMode::Link => {
-                Stats::bump(&stats.symlinks);
+                sink.skipped(Skip::Symlink, 1);
                 continue;
             }
             FileMode::Commit => {
@@ -105,8 +98,7 @@ pub fn staged(
         let blob = match repo.find_blob(new.id()) {
             Ok(b) => b,
             Err(e) => {
-                Stats::bump(&stats.unreadable);
-                on_error(Error::Git(format!(
+                sink.unreadable(Error::Git(format!(
                     "{path}: staged blob {}: {}",
                     new.id(),
                     e.message()
@@ -115,12 +107,8 @@ pub fn staged(
             }
         };
         let bytes = blob.content();
-        if bytes.len() as u64 > max_file_size {
-            Stats::bump(&stats.too_large);
-            continue;
-        }
-        if is_binary(bytes) {
-            Stats::bump(&stats.binary);
+        if let Some(reason) = policy.reject(bytes) {
+            sink.skipped(reason, 1);
             continue;
         }
         let added_lines = if delta.status() == Delta::Added {
@@ -147,18 +135,14 @@ pub fn staged(
             }
             Some(ranges)
         };
-        emit(
-            Blob {
-                bytes: Cow::Borrowed(bytes),
-                origin: Origin {
-                    path,
-                    commit: None,
-                    added_lines,
-                },
+        sink.blob(Blob::new(
+            bytes,
+            Origin {
+                path,
+                added_lines,
+                layers: Vec::new(),
             },
-            stats,
-            visit,
-        );
+        ));
     }
     Ok(report)
 }

@@ -1,74 +1,59 @@
-//! The history source. `walk` enumerates the commits asked for, oldest first,
-//! and records the (path, blob id) pairs each one introduced: against its
-//! first parent, or for a merge what differs from every parent (what the merge
-//! itself brought in), or for a root commit its whole tree. `read_blobs` then
-//! reads each distinct blob once, in pack order, on a pool of threads that
-//! each hold their own repository handle, and yields it once per distinct
-//! path it had. No blob is kept after it has been yielded, so memory holds the
-//! commit index and one blob per thread.
-//!
-//! Refs, a range's commit walk and `HEAD` go through `git2`; the commits,
-//! trees and blobs themselves are read with gitoxide (`gix`), and whole
-//! histories (no range) are walked and ordered here. On a 20,000-commit
-//! repository, diffing every commit through libgit2 took 0.73-0.82 s on two
-//! threads; a one-thread probe reading the same commits and trees in the same
-//! order with gix took 0.63 CPU-seconds, and the diff phase with gix took
-//! 0.27-0.36 s on two threads (measured when gix was adopted). libgit2 keeps only the bottom base of a delta
-//! chain cached and inflates with the system zlib; gix keeps a delta-base
-//! cache per thread. gix inflates with `sirocco` (its `zlib-sirocco`
-//! feature) rather than zlib-rs: most pack entries are small streams, where
-//! building the Huffman tables dominates, and that took 13% of zlib-rs's
-//! run; with sirocco a history scan needs 15% less CPU (measured below).
-//!
-//! Measured, 5-7 interleaved runs each: 20,000 commits 0.90 s wall and 1.41
-//! CPU-s with sirocco, 1.08 s and 1.66 CPU-s with zlib-rs; 40,000 commits
-//! 1.49 s and 2.37 CPU-s against 1.73 s and 2.78 CPU-s.
-use super::pack_order;
-use crate::blob::{is_binary, Blob, Origin};
+//! Walking history: which commits a scan covers, in what order, and what each
+//! one introduced. Refs, a range's commit walk and `HEAD` go through `git2`;
+//! commits and trees are read with gitoxide (`gix`), and whole histories (no
+//! range) are read once and ordered here rather than by libgit2's walk, which
+//! would read every commit a second time.
+use super::super::path_string;
+use super::gix_id;
+use super::read::Workers;
 use crate::error::{Error, Result};
-use crate::sources::Stats;
-use git2::{Oid, Repository, Sort};
+use git2::{Repository, Sort};
 use gix::objs::tree::EntryMode;
 use gix::objs::{Kind, TreeRefIter};
 use gix::prelude::*;
 use gix::ObjectId;
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::sync::Mutex;
+
+/// Commits diffed per batch: memory holds a couple of batches of results.
+const DIFF_BATCH: usize = 4096;
+
+/// Consecutive commits one worker diffs, so that a parent's trees are
+/// usually still in its cache.
+const DIFF_RUN: usize = 64;
 
 /// A commit as the walk read it.
 #[derive(Debug, Clone)]
-struct CommitNode {
-    tree: ObjectId,
-    parents: Vec<ObjectId>,
+pub(super) struct CommitNode {
+    pub(super) tree: ObjectId,
+    pub(super) parents: Vec<ObjectId>,
     /// Committer time, seconds since the epoch.
-    time: i64,
+    pub(super) time: i64,
     /// Order of discovery from the tips, to break ties in time.
-    seq: u32,
+    pub(super) seq: u32,
 }
 
 /// The commits a walk read, by id (ids are hashes already, so the map uses
 /// their first bytes rather than hashing them again).
-type CommitMap = gix::hashtable::HashMap<ObjectId, CommitNode>;
+pub(super) type CommitMap = gix::hashtable::HashMap<ObjectId, CommitNode>;
 
 /// The commits of `known`, parents before children and otherwise oldest
 /// (committer time) first. Parents outside `known` (a shallow boundary, an
 /// unreadable commit) do not hold their children back.
-fn oldest_first(known: &CommitMap) -> Vec<Oid> {
+fn oldest_first(known: &CommitMap) -> Vec<ObjectId> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     // Indexed by `seq`, which numbers the commits 0..n in discovery order.
     let n = known.len();
-    let mut ids = vec![Oid::zero(); n];
+    let mut ids = vec![ObjectId::null(gix::hash::Kind::Sha1); n];
     let mut time = vec![0i64; n];
     let mut waiting = vec![0u32; n];
     let mut children: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (id, c) in known {
         let i = c.seq as usize;
-        ids[i] = git2_id(id);
+        ids[i] = *id;
         time[i] = c.time;
         for p in c.parents.iter().filter_map(|p| known.get(p)) {
             waiting[i] += 1;
@@ -121,25 +106,16 @@ pub struct Intro {
 #[derive(Debug, Clone)]
 pub struct BlobEntry {
     /// The blob id.
-    pub id: Oid,
+    pub id: ObjectId,
     /// Where it was introduced.
     pub intros: Vec<Intro>,
-}
-
-/// What of `HEAD`'s tree a walk holds.
-#[derive(Debug, Default)]
-pub struct HeadPairs {
-    /// (blob index, path index) pairs of the walk that are in `HEAD`.
-    pub known: HashSet<(u32, u32)>,
-    /// Ids of the blobs of `HEAD` that the walk does not hold at their path.
-    pub unknown: Vec<Oid>,
 }
 
 /// The result of walking the commits.
 #[derive(Debug, Default)]
 pub struct Walked {
     /// Commit ids, oldest first (parents before children).
-    pub commits: Vec<Oid>,
+    pub commits: Vec<ObjectId>,
     /// Interned paths.
     pub paths: Vec<String>,
     /// Distinct blobs.
@@ -155,7 +131,7 @@ pub struct Walked {
     /// Path ids by the path's bytes (two paths that are not UTF-8 may
     /// display alike but stay apart).
     path_ids: HashMap<Vec<u8>, u32>,
-    blob_ids: HashMap<Oid, u32>,
+    blob_ids: gix::hashtable::HashMap<ObjectId, u32>,
 }
 
 impl Walked {
@@ -164,12 +140,22 @@ impl Walked {
             return i;
         }
         let i = self.paths.len() as u32;
-        self.paths.push(super::path_string(path));
+        self.paths.push(path_string(path));
         self.path_ids.insert(path.to_vec(), i);
         i
     }
 
-    fn add(&mut self, commit: u32, path: &[u8], id: Oid) {
+    /// The index of blob `id`, if the walk holds it.
+    pub(super) fn blob(&self, id: &ObjectId) -> Option<u32> {
+        self.blob_ids.get(id).copied()
+    }
+
+    /// The index of `path`, if the walk holds it.
+    pub(super) fn path(&self, path: &[u8]) -> Option<u32> {
+        self.path_ids.get(path).copied()
+    }
+
+    fn add(&mut self, commit: u32, path: &[u8], id: ObjectId) {
         let path = self.path_id(path);
         let next = self.blobs.len() as u32;
         let b = *self.blob_ids.entry(id).or_insert(next);
@@ -181,27 +167,9 @@ impl Walked {
         }
         self.blobs[b as usize].intros.push(Intro { commit, path });
     }
-
-    /// The (blob, path) pairs of `HEAD`'s tree that this walk holds, and the
-    /// blobs of `HEAD`'s tree that it does not hold at their path (a range or
-    /// a date filter may have left them out). Empty when `HEAD` is unborn.
-    pub fn head_pairs(&self, repo: &Repository) -> Result<HeadPairs> {
-        let mut pairs = HeadPairs::default();
-        for (path, id) in super::head_blobs(repo)? {
-            match (self.blob_ids.get(&id), self.path_ids.get(&path)) {
-                (Some(&b), Some(&pi))
-                    if self.blobs[b as usize].intros.iter().any(|i| i.path == pi) =>
-                {
-                    pairs.known.insert((b, pi));
-                }
-                _ => pairs.unknown.push(id),
-            }
-        }
-        Ok(pairs)
-    }
 }
 
-fn resolve(repo: &Repository, rev: &str) -> Result<Oid> {
+fn resolve(repo: &Repository, rev: &str) -> Result<git2::Oid> {
     let unknown = || Error::Usage(format!("unknown revision {rev:?}"));
     let obj = repo.revparse_single(rev).map_err(|_| unknown())?;
     Ok(obj.peel_to_commit().map_err(|_| unknown())?.id())
@@ -220,7 +188,7 @@ pub fn walk(
         ..Walked::default()
     };
     // The commits to walk from, and for a range the one to stop at.
-    let mut tips: Vec<Oid> = Vec::new();
+    let mut tips: Vec<git2::Oid> = Vec::new();
     let mut hide = None;
     if let Some(range) = &spec.range {
         let (a, b, symmetric) = match range.split_once("...") {
@@ -263,12 +231,12 @@ pub fn walk(
                 tips.push(c.id());
             }
         }
-        if let Ok(Some(c)) = super::head_commit(repo) {
+        if let Ok(Some(c)) = super::super::head_commit(repo) {
             tips.push(c.id());
         }
     }
     if tips.is_empty() && !spec.all {
-        match super::head_commit(repo)? {
+        match super::super::head_commit(repo)? {
             Some(c) => tips.push(c.id()),
             None => return Ok(w),
         }
@@ -287,7 +255,7 @@ pub fn walk(
         let mut oids = Vec::new();
         for oid in rw {
             match oid {
-                Ok(o) => oids.push(o),
+                Ok(o) => oids.push(gix_id(o)),
                 Err(e) => w
                     .errors
                     .push(Error::Git(format!("walking history: {}", e.message()))),
@@ -297,41 +265,40 @@ pub fn walk(
     } else {
         // Whole histories: each commit is read once, here, and ordered in
         // memory, rather than read by libgit2's walk and again by the diffs.
-        // On the 40,000-commit benchmark this took 6% off the CPU time.
+        let tips: Vec<ObjectId> = tips.into_iter().map(gix_id).collect();
         let (known, errors) = workers.read_commits(&tips);
         w.errors.extend(errors);
         (oldest_first(&known), known)
     };
     if spec.since.is_some() || spec.until.is_some() {
-        oids.retain(|&oid| {
-            let t = match known.get(&gix_id(oid)) {
+        let local = workers.local();
+        let mut buf = Vec::new();
+        oids.retain(|oid| {
+            let t = match known.get(oid) {
                 Some(c) => c.time,
-                None => match repo.find_commit(oid) {
-                    Ok(c) => c.time().seconds(),
+                None => match local.objects.find_commit(oid, &mut buf) {
+                    Ok(c) => c.time().map_or(0, |t| t.seconds),
                     Err(_) => return false,
                 },
             };
             !(spec.since.is_some_and(|s| t < s) || spec.until.is_some_and(|u| t > u))
         });
     }
-    // Commits are diffed in parallel, in batches (so that memory holds a few
-    // batches of results), each thread taking runs of consecutive commits so
-    // that a parent's trees are usually still in its cache. This thread
-    // records each batch, in commit order, while the pool diffs the next.
-    // Oldest first matters for speed too: the gix probe read the trees of a
-    // 20,000-commit history in 0.68 s oldest first and 1.86 s newest first
-    // (likely because git stores older versions as deltas of newer ones,
-    // which the delta cache suits in this order).
+    // Commits are diffed in parallel, in batches, each thread taking runs of
+    // consecutive commits. This thread records each batch, in commit order,
+    // while the pool diffs the next. Oldest first matters for speed too: git
+    // stores older versions as deltas of newer ones, which a delta-base
+    // cache suits in this order (see benches/history.sh).
     let shallow = w.shallow;
     let known = &known;
     std::thread::scope(|s| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let oids = &oids;
         s.spawn(move || {
-            for batch in oids.chunks(4096) {
+            for batch in oids.chunks(DIFF_BATCH) {
                 let results = workers.pool.install(|| {
                     batch
-                        .par_chunks(64)
+                        .par_chunks(DIFF_RUN)
                         .map(|run| {
                             workers.with_repo(|repo| {
                                 let mut cache = TreeCache::new(repo, known);
@@ -348,7 +315,7 @@ pub fn walk(
                 }
             }
         });
-        for (batch, results) in oids.chunks(4096).zip(rx) {
+        for (batch, results) in oids.chunks(DIFF_BATCH).zip(rx) {
             for (oid, d) in batch.iter().zip(results?.into_iter().flatten()) {
                 match d {
                     Diffed::Unreadable(e) => {
@@ -374,13 +341,13 @@ enum Diffed {
     /// The commit object could not be read.
     Unreadable(String),
     /// A tree could not be read: what was found before it, and the error.
-    Partial(String, Vec<(Vec<u8>, Oid)>, (u64, u64)),
+    Partial(String, Vec<(Vec<u8>, ObjectId)>, (u64, u64)),
     /// The (path, blob) pairs introduced, and (symlinks, submodules) skipped.
-    Done(Vec<(Vec<u8>, Oid)>, (u64, u64)),
+    Done(Vec<(Vec<u8>, ObjectId)>, (u64, u64)),
 }
 
 impl Walked {
-    fn record(&mut self, oid: Oid, found: Vec<(Vec<u8>, Oid)>, counts: (u64, u64)) {
+    fn record(&mut self, oid: ObjectId, found: Vec<(Vec<u8>, ObjectId)>, counts: (u64, u64)) {
         let index = self.commits.len() as u32;
         self.commits.push(oid);
         for (path, id) in found {
@@ -470,19 +437,10 @@ impl<'r> TreeCache<'r> {
     }
 }
 
-fn gix_id(oid: Oid) -> ObjectId {
-    ObjectId::from_bytes_or_panic(oid.as_bytes())
-}
-
-fn git2_id(id: &gix::oid) -> Oid {
-    Oid::from_bytes(id.as_bytes()).unwrap_or_else(|_| Oid::zero())
-}
-
 /// Diffs one commit: against its first parent, or for a merge what differs
 /// from every parent (what the merge itself brought in), or for a root commit
 /// its whole tree.
-fn diff_commit(cache: &mut TreeCache<'_>, oid: Oid, shallow: bool) -> Diffed {
-    let id = gix_id(oid);
+fn diff_commit(cache: &mut TreeCache<'_>, id: ObjectId, shallow: bool) -> Diffed {
     let (tree, parents) = match cache.commit(id) {
         Ok(c) => c,
         Err(e) => return Diffed::Unreadable(e),
@@ -503,7 +461,7 @@ fn introduced(
     tree: ObjectId,
     parent_ids: &[ObjectId],
     shallow: bool,
-    out: &mut Vec<(Vec<u8>, Oid)>,
+    out: &mut Vec<(Vec<u8>, ObjectId)>,
     counts: &mut (u64, u64),
 ) -> Result<(), String> {
     let tree = cache.tree(tree)?;
@@ -538,7 +496,7 @@ fn introduced(
             let mut other = Vec::new();
             prefix.clear();
             diff_trees(cache, &tree, Some(p), &mut prefix, &mut other, &mut (0, 0))?;
-            let other: HashSet<(Vec<u8>, Oid)> = other.into_iter().collect();
+            let other: HashSet<(Vec<u8>, ObjectId)> = other.into_iter().collect();
             out.retain(|pair| other.contains(pair));
         }
     }
@@ -562,12 +520,11 @@ fn diff_trees(
     new: &[u8],
     old: Option<&[u8]>,
     prefix: &mut Vec<u8>,
-    out: &mut Vec<(Vec<u8>, Oid)>,
+    out: &mut Vec<(Vec<u8>, ObjectId)>,
     counts: &mut (u64, u64),
 ) -> Result<(), String> {
-    let corrupt = |prefix: &[u8], e: String| {
-        format!("corrupt tree under {:?}: {e}", super::path_string(prefix))
-    };
+    let corrupt =
+        |prefix: &[u8], e: String| format!("corrupt tree under {:?}: {e}", path_string(prefix));
     let mut olds = old.map(|o| TreeRefIter::from_bytes(o, gix::hash::Kind::Sha1).peekable());
     for e in TreeRefIter::from_bytes(new, gix::hash::Kind::Sha1) {
         let e = e.map_err(|e| corrupt(prefix, e.to_string()))?;
@@ -612,260 +569,11 @@ fn diff_trees(
         } else if mode.is_commit() {
             counts.1 += 1;
         } else {
-            out.push((prefix.clone(), git2_id(e.oid)));
+            out.push((prefix.clone(), e.oid.to_owned()));
         }
         prefix.truncate(len);
     }
     Ok(())
-}
-
-/// A pool of threads, each with its own `git2::Repository` (handles are not
-/// `Sync`, and each keeps its own pack caches), shared by the walk and the reads.
-pub struct Workers {
-    pool: rayon::ThreadPool,
-    repos: Vec<Mutex<Option<gix::Repository>>>,
-    shared: gix::ThreadSafeRepository,
-}
-
-/// Each worker's delta-base cache. Reading in pack order (blobs) and oldest
-/// first (trees), 4 MB is as fast as 64 MB on the 20,000-commit benchmark and
-/// keeps peak memory 27 MB lower (two workers, 20,000 commits).
-const PACK_CACHE_BYTES: usize = 4 << 20;
-
-impl Workers {
-    /// `threads` workers (0: one per core) for the repository `repo`.
-    pub fn new(repo: &Repository, threads: usize) -> Result<Workers> {
-        // Process-wide libgit2 settings for what it still reads (the commits of
-        // the walk, HEAD's tree): no object cache, so memory does not grow with
-        // history, and no re-hashing, as git's own readers do not re-hash
-        // either (a corrupt object still fails to inflate). Since gix reads the
-        // trees and blobs, the re-hashing makes no measurable difference:
-        // 40,000 commits took 1.58-2.05 s with it off, 1.66-2.00 s with it on.
-        git2::opts::enable_caching(false);
-        git2::opts::strict_hash_verification(false);
-        let shared =
-            gix::ThreadSafeRepository::open_opts(repo.path(), gix::open::Options::isolated())
-                .map_err(|e| Error::Git(format!("opening {}: {e}", repo.path().display())))?;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| Error::Git(format!("thread pool: {e}")))?;
-        let repos = (0..pool.current_num_threads())
-            .map(|_| Mutex::new(None))
-            .collect();
-        Ok(Workers {
-            pool,
-            repos,
-            shared,
-        })
-    }
-
-    /// Runs `f` with the calling worker's repository (opened on first use).
-    fn with_repo<T>(&self, f: impl FnOnce(&gix::Repository) -> T) -> Result<T> {
-        let slot = rayon::current_thread_index().expect("running inside the pool");
-        let mut guard = self.repos[slot]
-            .lock()
-            .expect("no panics while holding the lock");
-        let repo = guard.get_or_insert_with(|| self.local());
-        Ok(f(repo))
-    }
-
-    /// A repository handle for one thread, with its own delta-base cache.
-    fn local(&self) -> gix::Repository {
-        let mut r = self.shared.to_thread_local();
-        r.object_cache_size(None);
-        r.objects.set_pack_cache(|| {
-            Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
-                PACK_CACHE_BYTES,
-            ))
-        });
-        r
-    }
-
-    /// Reads the commits reachable from `tips`. An unreadable commit is left
-    /// out (the diff of its child reads it again and reports it); an
-    /// unreadable tip is reported here.
-    fn read_commits(&self, tips: &[Oid]) -> (CommitMap, Vec<Error>) {
-        let repo = self.local();
-        let mut map = CommitMap::default();
-        let mut errors = Vec::new();
-        let mut todo: Vec<ObjectId> = tips.iter().rev().map(|&t| gix_id(t)).collect();
-        let mut buf = Vec::new();
-        while let Some(id) = todo.pop() {
-            if map.contains_key(&id) {
-                continue;
-            }
-            match repo.objects.find_commit(&id, &mut buf) {
-                Ok(c) => {
-                    let parents: Vec<ObjectId> = c.parents().collect();
-                    todo.extend(parents.iter().rev().filter(|p| !map.contains_key(*p)));
-                    let node = CommitNode {
-                        tree: c.tree(),
-                        parents,
-                        time: c.time().map_or(0, |t| t.seconds),
-                        seq: map.len() as u32,
-                    };
-                    map.insert(id, node);
-                }
-                Err(e) if tips.contains(&git2_id(&id)) => {
-                    errors.push(Error::Git(format!("commit {id}: {e}")));
-                }
-                Err(_) => {}
-            }
-        }
-        (map, errors)
-    }
-}
-
-/// Reads every blob of `walked` once, in pack order, on the workers, and calls `visit(key, blob)` once per distinct path the
-/// blob was introduced at, where `key` is `blob index << 32 | path index`.
-/// `progress` gets the bytes of each blob read.
-#[allow(clippy::too_many_arguments)]
-pub fn read_blobs(
-    repo: &Repository,
-    walked: &Walked,
-    workers: &Workers,
-    max_file_size: u64,
-    stats: &Stats,
-    visit: &(dyn Fn(u64, Blob<'_>) + Sync),
-    on_error: &(dyn Fn(Error) + Sync),
-    progress: &(dyn Fn(u64) + Sync),
-) -> Result<()> {
-    let ids: Vec<Oid> = walked.blobs.iter().map(|b| b.id).collect();
-    let objects = repo.path().join("objects");
-    workers.pool.install(|| {
-        let order = pack_order::read_order(&objects, &ids);
-        order.par_chunks(32).try_for_each(|chunk| -> Result<()> {
-            workers.with_repo(|repo| -> Result<()> {
-                let mut buf = Vec::new();
-                for &bi in chunk {
-                    read_one(
-                        &repo.objects,
-                        &mut buf,
-                        walked,
-                        bi,
-                        max_file_size,
-                        stats,
-                        visit,
-                        on_error,
-                        progress,
-                    );
-                }
-                Ok(())
-            })?
-        })
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn read_one(
-    odb: &gix::OdbHandle,
-    buf: &mut Vec<u8>,
-    walked: &Walked,
-    bi: usize,
-    max_file_size: u64,
-    stats: &Stats,
-    visit: &(dyn Fn(u64, Blob<'_>) + Sync),
-    on_error: &(dyn Fn(Error) + Sync),
-    progress: &(dyn Fn(u64) + Sync),
-) {
-    let entry = &walked.blobs[bi];
-    let bad = |e: String| {
-        Stats::bump(&stats.unreadable);
-        on_error(Error::Git(format!(
-            "blob {} (at {}): {e}",
-            entry.id, walked.paths[entry.intros[0].path as usize],
-        )));
-    };
-    let bytes = match read_blob(odb, buf, entry.id, max_file_size) {
-        Ok(Read::TooLarge) => {
-            Stats::bump(&stats.too_large);
-            return progress(0);
-        }
-        Ok(Read::Binary(len)) => {
-            progress(len);
-            Stats::bump(&stats.binary);
-            return;
-        }
-        Ok(Read::Text(bytes)) => bytes,
-        Err(e) => return bad(e),
-    };
-    progress(bytes.len() as u64);
-    Stats::bump(&stats.scanned);
-    stats
-        .bytes
-        .fetch_add(bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-    let mut seen: Vec<u32> = Vec::with_capacity(1);
-    for intro in &entry.intros {
-        if seen.contains(&intro.path) {
-            continue;
-        }
-        seen.push(intro.path);
-        let origin = Origin::path(walked.paths[intro.path as usize].clone());
-        visit(
-            (bi as u64) << 32 | u64::from(intro.path),
-            Blob {
-                bytes: Cow::Borrowed(bytes),
-                origin,
-            },
-        );
-    }
-}
-
-/// What reading one blob gave.
-enum Read<'a> {
-    /// Over the size limit: not inflated at all.
-    TooLarge,
-    /// Binary content of this many bytes: not scanned.
-    Binary(u64),
-    /// Text to scan.
-    Text(&'a [u8]),
-}
-
-/// Reads blob `id` into `buf` unless it is over `max_file_size` or binary.
-fn read_blob<'b>(
-    odb: &gix::OdbHandle,
-    buf: &'b mut Vec<u8>,
-    id: Oid,
-    max_file_size: u64,
-) -> Result<Read<'b>, String> {
-    let id = gix_id(id);
-    // The header is cheap and keeps a huge blob from being inflated at all.
-    match odb.try_header(&id) {
-        Ok(Some(h)) if h.size() > max_file_size => return Ok(Read::TooLarge),
-        Ok(Some(_)) => {}
-        Ok(None) => return Err("object not found".into()),
-        Err(e) => return Err(e.to_string()),
-    }
-    match odb.find(&id, buf) {
-        Ok(d) if d.kind != Kind::Blob => Err(format!("a {}, not a blob", d.kind)),
-        Ok(d) if is_binary(d.data) => Ok(Read::Binary(d.data.len() as u64)),
-        Ok(d) => Ok(Read::Text(d.data)),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-/// Reads the blobs `ids` names one after the other on a worker, handing each
-/// text blob to `f` until it returns false; unreadable ones are skipped.
-pub fn read_each(
-    workers: &Workers,
-    ids: &[Oid],
-    max_file_size: u64,
-    mut f: impl FnMut(&[u8]) -> bool + Send,
-) -> Result<()> {
-    workers.pool.install(|| {
-        workers.with_repo(|repo| {
-            let mut buf = Vec::new();
-            for &id in ids {
-                if let Ok(Read::Text(bytes)) = read_blob(&repo.objects, &mut buf, id, max_file_size)
-                {
-                    if !f(bytes) {
-                        break;
-                    }
-                }
-            }
-        })
-    })
 }
 
 #[cfg(test)]
@@ -897,7 +605,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let order: Vec<Oid> = [1, 3, 2, 4].iter().map(|&n| git2_id(&id(n))).collect();
+        let order: Vec<ObjectId> = [1, 3, 2, 4].iter().map(|&n| id(n)).collect();
         assert_eq!(oldest_first(&known), order);
     }
 
@@ -907,7 +615,7 @@ mod tests {
         let known: CommitMap = [(id(2), node(&[9], 200, 0)), (id(3), node(&[2], 100, 1))]
             .into_iter()
             .collect();
-        let order: Vec<Oid> = [2, 3].iter().map(|&n| git2_id(&id(n))).collect();
+        let order: Vec<ObjectId> = [2, 3].iter().map(|&n| id(n)).collect();
         assert_eq!(oldest_first(&known), order);
     }
 
@@ -919,7 +627,7 @@ mod tests {
         let known: CommitMap = [(id(5), node(&[], 100, 0)), (id(6), node(&[], 100, 1))]
             .into_iter()
             .collect();
-        let order: Vec<Oid> = [6, 5].iter().map(|&n| git2_id(&id(n))).collect();
+        let order: Vec<ObjectId> = [6, 5].iter().map(|&n| id(n)).collect();
         assert_eq!(oldest_first(&known), order);
     }
 }
