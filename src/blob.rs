@@ -227,6 +227,27 @@ mod tests {
     }
 
     #[test]
+    fn decoded_blobs_are_shown_at_their_outermost_encoded_span() {
+        let decoded = |encoding: &str, line| Layer::Decoded {
+            encoding: encoding.to_string(),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 9,
+        };
+        let member = Layer::Member {
+            path: "a.yml".to_string(),
+        };
+        let mut o = Origin::path("app.jar");
+        assert_eq!(o.decoded_at(), None);
+        o.layers = vec![member.clone(), decoded("base64", 8), decoded("json-escape", 2)];
+        assert_eq!(o.decoded_at(), Some(&decoded("base64", 8)));
+        // A member inside decoded bytes (a base64 zip) has lines of its own.
+        o.layers = vec![decoded("base64", 3), member];
+        assert_eq!(o.decoded_at(), None);
+    }
+
+    #[test]
     fn added_ranges() {
         let o = Origin {
             added_lines: Some(vec![(3, 4), (10, 10)]),

@@ -101,6 +101,42 @@ pub struct Location {
     pub layers: Vec<Layer>,
 }
 
+impl Location {
+    /// The path with the archive members it was found in appended
+    /// (`app.war!WEB-INF/lib/core.jar!application.yml`): how every format
+    /// names the place, while `path` stays the file on disk or in git.
+    pub fn shown_path(&self) -> String {
+        match self.inner_path() {
+            Some(inner) => format!("{}!{inner}", self.path),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The archive members inside `path`, outermost first, joined by `!`.
+    pub fn inner_path(&self) -> Option<String> {
+        let members: Vec<&str> = self
+            .layers
+            .iter()
+            .filter_map(|l| match l {
+                Layer::Member { path } => Some(path.as_str()),
+                Layer::Decoded { .. } => None,
+            })
+            .collect();
+        (!members.is_empty()).then(|| members.join("!"))
+    }
+
+    /// The encodings undone to reach the secret, outermost first.
+    pub fn decoded_from(&self) -> Vec<&str> {
+        self.layers
+            .iter()
+            .filter_map(|l| match l {
+                Layer::Decoded { encoding, .. } => Some(encoding.as_str()),
+                Layer::Member { .. } => None,
+            })
+            .collect()
+    }
+}
+
 /// Why an occurrence was suppressed.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]

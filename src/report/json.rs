@@ -38,6 +38,12 @@ struct JsonFinding<'a> {
     secret_sha256: String,
     #[serde(flatten)]
     location: &'a Location,
+    /// The archive members inside `path`, joined by `!` (see `Location::layers`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inner_path: Option<String>,
+    /// The encodings undone to reach the secret, outermost first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    decoded_from: Vec<&'a str>,
     snippet: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     in_head: Option<bool>,
@@ -63,6 +69,8 @@ fn finding<'a>(r: &Report<'_>, f: &'a Finding) -> JsonFinding<'a> {
         secret: r.show_secrets.then(|| f.secret.expose()),
         secret_sha256: f.secret.sha256(),
         location: &f.locations[0],
+        inner_path: f.locations[0].inner_path(),
+        decoded_from: f.locations[0].decoded_from(),
         snippet: &f.snippet,
         in_head: f.in_head,
         occurrences: f.locations.len(),

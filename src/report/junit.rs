@@ -67,9 +67,9 @@ fn case(r: &Report<'_>, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     let meta = r.rule(&f.rule_id);
     let l = &f.locations[0];
     let name = if l.line == 0 {
-        l.path.clone()
+        l.shown_path()
     } else {
-        format!("{}:{}:{}", l.path, l.line, l.column)
+        format!("{}:{}:{}", l.shown_path(), l.line, l.column)
     };
     let message = if l.line == 0 {
         format!("{}: this file should not be committed", meta.name)

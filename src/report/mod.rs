@@ -155,3 +155,65 @@ pub fn level(confidence: f64) -> &'static str {
         "low"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testdata::{assert_valid_sarif, Sample};
+    use super::Format;
+
+    /// Every format names the archive member and the decoding a secret was
+    /// found through, while the location stays the file on disk.
+    #[test]
+    fn every_format_shows_the_provenance_chain() {
+        let s = Sample::nested();
+        let text = s.render(Format::Text);
+        assert!(
+            text.contains("dist/app.jar!BOOT-INF/classes/application.yml:8:13 (decoded: base64)"),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&s.render(Format::Json)).unwrap();
+        let f = &json["findings"][0];
+        assert_eq!(f["path"], "dist/app.jar");
+        assert_eq!(f["inner_path"], "BOOT-INF/classes/application.yml");
+        assert_eq!(f["decoded_from"], serde_json::json!(["base64"]));
+        assert_eq!(f["layers"][0]["kind"], "member");
+        assert_eq!(f["layers"][1]["kind"], "decoded");
+        assert_eq!(f["line"], 8);
+        let sarif: serde_json::Value = serde_json::from_str(&s.render(Format::Sarif)).unwrap();
+        assert_valid_sarif(&sarif);
+        let r = &sarif["runs"][0]["results"][0];
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "dist/app.jar"
+        );
+        assert_eq!(
+            r["properties"]["innerPath"],
+            "BOOT-INF/classes/application.yml"
+        );
+        assert_eq!(
+            r["properties"]["decodedFrom"],
+            serde_json::json!(["base64"])
+        );
+        let msg = r["message"]["text"].as_str().unwrap();
+        assert!(
+            msg.contains("Inside BOOT-INF/classes/application.yml. Decoded from base64."),
+            "{msg}"
+        );
+        let junit = s.render(Format::Junit);
+        assert!(
+            junit.contains("dist/app.jar!BOOT-INF/classes/application.yml:8:13"),
+            "{junit}"
+        );
+        let gh = s.render(Format::Github);
+        assert!(gh.starts_with("::error file=dist/app.jar,line=8,"), "{gh}");
+        assert!(
+            gh.contains("Inside BOOT-INF/classes/application.yml."),
+            "{gh}"
+        );
+        // Without layers, nothing of this appears.
+        let plain: serde_json::Value =
+            serde_json::from_str(&Sample::plain().render(Format::Json)).unwrap();
+        let f = &plain["findings"][0];
+        assert!(f.get("layers").is_none() && f.get("inner_path").is_none());
+    }
+}

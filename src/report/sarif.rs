@@ -226,6 +226,13 @@ pub(crate) fn message(r: &Report<'_>, f: &Finding) -> String {
     } else {
         format!("{name} found: {}.", r.shown_secret(f))
     };
+    if let Some(inner) = first.inner_path() {
+        m.push_str(&format!(" Inside {inner}."));
+    }
+    let decoded = first.decoded_from();
+    if !decoded.is_empty() {
+        m.push_str(&format!(" Decoded from {}.", decoded.join(", then ")));
+    }
     if let Some(c) = &first.commit {
         m.push_str(&format!(
             " Introduced in commit {} by {} on {}.",
@@ -263,6 +270,13 @@ fn result(r: &Report<'_>, f: &Finding, rule_index: usize) -> sarif::Result {
     }
     if let Some(h) = f.in_head {
         props.insert("inHead".to_string(), json!(h));
+    }
+    if let Some(inner) = first.inner_path() {
+        props.insert("innerPath".to_string(), json!(inner));
+    }
+    let decoded = first.decoded_from();
+    if !decoded.is_empty() {
+        props.insert("decodedFrom".to_string(), json!(decoded));
     }
     if let Some(c) = &first.commit {
         props.insert(

@@ -155,6 +155,25 @@ impl Sample {
         Sample::new(vec![f])
     }
 
+    /// A secret found base64-decoded inside a member of an archive: a
+    /// provenance chain of two layers.
+    pub fn nested() -> Sample {
+        let mut l = loc("dist/app.jar", 8, 13, 40);
+        l.layers = vec![
+            crate::blob::Layer::Member {
+                path: "BOOT-INF/classes/application.yml".to_string(),
+            },
+            crate::blob::Layer::Decoded {
+                encoding: "base64".to_string(),
+                line: 8,
+                column: 13,
+                end_line: 8,
+                end_column: 53,
+            },
+        ];
+        Sample::new(vec![finding("sample-token", &secret(5, 40), 0.9, vec![l])])
+    }
+
     /// `n` distinct findings, with varying confidence.
     pub fn many(n: usize) -> Sample {
         let findings = (0..n)

@@ -21,10 +21,14 @@ impl Style {
 fn where_(l: &crate::finding::Location) -> String {
     // Line 0 marks a finding about the file itself (path rules).
     let mut s = if l.line == 0 {
-        l.path.clone()
+        l.shown_path()
     } else {
-        format!("{}:{}:{}", l.path, l.line, l.column)
+        format!("{}:{}:{}", l.shown_path(), l.line, l.column)
     };
+    let decoded = l.decoded_from();
+    if !decoded.is_empty() {
+        s.push_str(&format!(" (decoded: {})", decoded.join(" → ")));
+    }
     if let Some(c) = &l.commit {
         s.push_str(&format!(" in commit {}", &c.id[..c.id.len().min(12)]));
     }
