@@ -240,7 +240,11 @@ mod tests {
         };
         let mut o = Origin::path("app.jar");
         assert_eq!(o.decoded_at(), None);
-        o.layers = vec![member.clone(), decoded("base64", 8), decoded("json-escape", 2)];
+        o.layers = vec![
+            member.clone(),
+            decoded("base64", 8),
+            decoded("json-escape", 2),
+        ];
         assert_eq!(o.decoded_at(), Some(&decoded("base64", 8)));
         // A member inside decoded bytes (a base64 zip) has lines of its own.
         o.layers = vec![decoded("base64", 3), member];

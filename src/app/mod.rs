@@ -264,6 +264,8 @@ impl Plan {
         };
         let mut common = common.clone();
         common.threads = common.threads.or(cfg.and_then(|c| c.threads));
+        let mut engine = engine;
+        engine.set_threads(threads(common.threads));
         Ok(Plan {
             engine,
             min_confidence: common
@@ -294,10 +296,7 @@ impl Plan {
     /// Worker threads the sources use: `-j`, else the config's `threads`,
     /// else one per core.
     pub fn threads(&self) -> usize {
-        match self.common.threads {
-            Some(n) if n > 0 => n,
-            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        }
+        threads(self.common.threads)
     }
 
     fn pipeline(&self) -> Pipeline<'_> {
@@ -444,6 +443,14 @@ impl Plan {
             0
         };
         Ok(RunOutcome { code, errors })
+    }
+}
+
+/// Worker threads for a `-j`/`threads` setting: 0 or none means one per core.
+fn threads(setting: Option<usize>) -> usize {
+    match setting {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
     }
 }
 

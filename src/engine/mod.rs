@@ -213,6 +213,10 @@ pub struct Engine {
     path_unfiltered: Vec<usize>,
     /// Whether some content rule has no keyword and so must run everywhere.
     unkeyed: Vec<u32>,
+    /// Threads that may compile regexes at once (`-j`).
+    threads: usize,
+    /// Built on first need, outside any pool the caller runs on.
+    compile_pool: OnceLock<Option<rayon::ThreadPool>>,
 }
 
 impl Engine {
@@ -266,7 +270,15 @@ impl Engine {
             path_prefilter,
             path_unfiltered,
             unkeyed,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            compile_pool: OnceLock::new(),
         })
+    }
+
+    /// Bounds the threads that compile regexes at once (`-j`); one per core
+    /// unless set.
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
     }
 
     /// The rules, in the order indices refer to.
@@ -282,9 +294,10 @@ impl Engine {
             .collect()
     }
 
-    /// Compiles, on all cores, the not-yet-compiled regexes a blob needs: a
-    /// small scan (a pre-commit run) is dominated by compiling the few dozen
-    /// rules its keywords trigger, about 0.2 ms each, not by matching.
+    /// Compiles, on up to `threads` threads, the not-yet-compiled regexes a
+    /// blob needs: a small scan (a pre-commit run) is dominated by compiling
+    /// the few dozen rules its keywords trigger, not by matching. What is not
+    /// compiled here is compiled on first use.
     fn compile_in_parallel(&self, windows: &[(u32, usize, usize)]) {
         let mut pending: Vec<&Rule> = Vec::new();
         for &(ri, _, _) in windows {
@@ -294,50 +307,91 @@ impl Engine {
                 pending.push(rule);
             }
         }
-        if pending.len() >= PARALLEL_COMPILE_MIN {
-            use rayon::prelude::*;
+        if pending.len() < PARALLEL_COMPILE_MIN || self.threads < 2 {
+            return;
+        }
+        use rayon::prelude::*;
+        let compile = || {
             pending.par_iter().for_each(|r| {
                 r.regex();
-            });
+            })
+        };
+        if rayon::current_thread_index().is_some() {
+            // Already on a pool the caller sized (history's workers).
+            compile();
+        } else if let Some(pool) = self.compile_pool.get_or_init(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(self.threads)
+                .build()
+                .ok()
+        }) {
+            pool.install(compile);
         }
     }
 
-    /// Scans one blob. `path` is only matched against path rules.
+    /// Scans one blob. `path` is only matched against path rules. The
+    /// stages: the path gate, keyword windows, regex confirmation (each match
+    /// scored), and structured key/value reading.
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Vec<Candidate> {
         let mut out = Vec::new();
-        // Path rules: flag the file, and decide which path-restricted content rules may run.
+        let path_ok = self.path_gate(path, &mut out);
+        let (windows, kv_hits) = self.keyword_windows(bytes, &path_ok);
+        if !windows.is_empty() {
+            self.confirm(bytes, windows, &mut out);
+        }
+        if !kv_hits.is_empty() {
+            self.structured(path, bytes, &kv_hits, &mut out);
+        }
+        out
+    }
+
+    /// Path rules: flags the file for each path-only rule that matches
+    /// `path`, and returns the path-restricted content rules that may run.
+    fn path_gate(&self, path: &str, out: &mut Vec<Candidate>) -> Vec<u32> {
         let mut path_ok: Vec<u32> = Vec::new();
-        if !self.path_rules.is_empty() && !path.is_empty() {
-            let mut maybe: Vec<usize> = self.path_unfiltered.clone();
-            if let Some((ac, owners)) = &self.path_prefilter {
-                for m in ac.find_overlapping_iter(path) {
-                    maybe.extend(&owners[m.pattern().as_usize()]);
-                }
-            }
-            maybe.sort_unstable();
-            maybe.dedup();
-            for pr in maybe.into_iter().map(|i| &self.path_rules[i]) {
-                if pr.regex_matches(path) {
-                    let ri = pr.rule;
-                    let rule = &self.rules[ri as usize];
-                    if rule.spec.is_path_only() {
-                        let score = score::Score {
-                            confidence: rule.spec.confidence,
-                            entropy: 0.0,
-                            checksum_valid: None,
-                        };
-                        out.push(Candidate {
-                            rule: ri as usize,
-                            target: Target::Path,
-                            score,
-                        });
-                    } else {
-                        path_ok.push(ri);
-                    }
-                }
+        if self.path_rules.is_empty() || path.is_empty() {
+            return path_ok;
+        }
+        let mut maybe: Vec<usize> = self.path_unfiltered.clone();
+        if let Some((ac, owners)) = &self.path_prefilter {
+            for m in ac.find_overlapping_iter(path) {
+                maybe.extend(&owners[m.pattern().as_usize()]);
             }
         }
-        // Collect (rule, window) pairs from keyword hits, then merge overlapping windows per rule.
+        maybe.sort_unstable();
+        maybe.dedup();
+        for pr in maybe.into_iter().map(|i| &self.path_rules[i]) {
+            if !pr.regex_matches(path) {
+                continue;
+            }
+            let ri = pr.rule;
+            let rule = &self.rules[ri as usize];
+            if rule.spec.is_path_only() {
+                out.push(Candidate {
+                    rule: ri as usize,
+                    target: Target::Path,
+                    score: score::Score {
+                        confidence: rule.spec.confidence,
+                        entropy: 0.0,
+                        checksum_valid: None,
+                    },
+                });
+            } else {
+                path_ok.push(ri);
+            }
+        }
+        path_ok
+    }
+
+    /// Keyword hits turned into work: (rule, window) pairs for regex rules,
+    /// merged where one rule's windows overlap, and (rule, hit) pairs for
+    /// structured rules.
+    #[allow(clippy::type_complexity)]
+    fn keyword_windows(
+        &self,
+        bytes: &[u8],
+        path_ok: &[u32],
+    ) -> (Vec<(u32, usize, usize)>, Vec<(u32, usize, usize)>) {
         let mut windows: Vec<(u32, usize, usize)> = Vec::new();
         let mut kv_hits: Vec<(u32, usize, usize)> = Vec::new();
         self.keywords.for_each(bytes, |start, end, pattern| {
@@ -368,9 +422,6 @@ impl Engine {
                 windows.push((ri, 0, bytes.len()));
             }
         }
-        if windows.is_empty() && kv_hits.is_empty() {
-            return out;
-        }
         windows.sort_unstable();
         let mut merged: Vec<(u32, usize, usize)> = Vec::with_capacity(windows.len());
         for w in windows {
@@ -379,6 +430,11 @@ impl Engine {
                 _ => merged.push(w),
             }
         }
+        (merged, kv_hits)
+    }
+
+    /// Runs each rule's regex over its merged windows and scores each match.
+    fn confirm(&self, bytes: &[u8], merged: Vec<(u32, usize, usize)>, out: &mut Vec<Candidate>) {
         self.compile_in_parallel(&merged);
         // Merged windows of one rule are disjoint and matches inside one do not
         // overlap, so no candidate is produced twice.
@@ -422,10 +478,6 @@ impl Engine {
                 }
             }
         }
-        if !kv_hits.is_empty() {
-            self.structured(path, bytes, &kv_hits, &mut out);
-        }
-        out
     }
 
     /// Structured key/value candidates for the hits of `key_value` rules. A
@@ -655,6 +707,38 @@ mod tests {
         e.scan("f", b"aaa_123");
         assert!(e.rules[0].regex.get().is_some());
         assert!(e.rules[1].regex.get().is_none());
+    }
+
+    #[test]
+    fn compiling_stays_within_the_thread_bound() {
+        let specs = || -> Vec<RuleSpec> {
+            (0..8)
+                .map(|i| {
+                    rule(
+                        &format!("r-{i}"),
+                        &format!("k{i}_"),
+                        &format!(r"(k{i}_\d+)"),
+                    )
+                })
+                .collect()
+        };
+        let text: String = (0..8).map(|i| format!("k{i}_1 ")).collect();
+        let mut one = Engine::new(specs()).unwrap();
+        one.set_threads(1);
+        assert_eq!(one.scan("f", text.as_bytes()).len(), 8);
+        assert!(
+            one.compile_pool.get().is_none(),
+            "-j 1 compiles on the caller's thread"
+        );
+        let mut two = Engine::new(specs()).unwrap();
+        two.set_threads(2);
+        assert_eq!(two.scan("f", text.as_bytes()).len(), 8);
+        let pool = two
+            .compile_pool
+            .get()
+            .and_then(Option::as_ref)
+            .expect("a pool");
+        assert_eq!(pool.current_num_threads(), 2);
     }
 
     #[test]

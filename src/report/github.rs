@@ -3,7 +3,7 @@
 //! without code scanning. Levels follow confidence (error, warning, notice).
 //! A last plain line sums the run up. Values are escaped as the runner expects,
 //! so a path or message can never end a command early or start another.
-use super::{level, Mode, Report};
+use super::{level, Mode, Report, Severity};
 use crate::finding::Finding;
 use std::io::{self, Write};
 
@@ -38,7 +38,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for w in &s.warnings {
         writeln!(out, "::warning title=stanch::{}", data(w))?;
     }
-    let most = ["high", "medium", "low"]
+    let most = Severity::ALL
         .iter()
         .map(|l| {
             r.findings
@@ -58,9 +58,9 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
 pub(crate) fn command(r: &Report<'_>, f: &Finding) -> String {
     let meta = r.rule(&f.rule_id);
     let kind = match level(f.confidence) {
-        "high" => "error",
-        "medium" => "warning",
-        _ => "notice",
+        Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "notice",
     };
     let l = &f.locations[0];
     let mut props = vec![format!("file={}", property(&l.path))];

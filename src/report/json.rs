@@ -28,7 +28,7 @@ struct JsonFinding<'a> {
     rule_id: &'a str,
     rule_name: String,
     confidence: f64,
-    severity: &'static str,
+    severity: super::Severity,
     entropy: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     checksum_valid: Option<bool>,

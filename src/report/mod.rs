@@ -146,13 +146,45 @@ pub fn write(format: Format, report: &Report<'_>, out: &mut dyn Write) -> io::Re
 }
 
 /// Severity band of a confidence, shared by every format.
-pub fn level(confidence: f64) -> &'static str {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Confidence 0.8 and above.
+    High,
+    /// Confidence 0.5 to 0.8.
+    Medium,
+    /// Below 0.5.
+    Low,
+}
+
+impl Severity {
+    /// Every band, most severe first.
+    pub const ALL: [Severity; 3] = [Severity::High, Severity::Medium, Severity::Low];
+
+    /// The band's name, as every format writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The severity band of a confidence.
+pub fn level(confidence: f64) -> Severity {
     if confidence >= 0.8 {
-        "high"
+        Severity::High
     } else if confidence >= 0.5 {
-        "medium"
+        Severity::Medium
     } else {
-        "low"
+        Severity::Low
     }
 }
 

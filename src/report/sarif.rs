@@ -11,7 +11,7 @@
 //! exact; the two units differ only on lines holding characters outside the
 //! Basic Multilingual Plane (emoji, some CJK) before or inside the secret, where
 //! a viewer that assumes UTF-16 highlights one column early per such character.
-use super::{level, Report, RuleMeta};
+use super::{level, Report, RuleMeta, Severity};
 use crate::finding::{Finding, Location};
 use serde_json::{json, Value};
 use serde_sarif::sarif;
@@ -151,9 +151,9 @@ fn bag(tags: Option<Vec<String>>, props: BTreeMap<String, Value>) -> sarif::Prop
 /// SARIF level of a confidence: the same bands as every other format.
 pub fn sarif_level(confidence: f64) -> &'static str {
     match level(confidence) {
-        "high" => "error",
-        "medium" => "warning",
-        _ => "note",
+        Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "note",
     }
 }
 

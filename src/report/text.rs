@@ -1,6 +1,6 @@
 //! The text report, for people: one block per secret, redacted, with where it
 //! is, how sure we are, and how to revoke it; then a one-paragraph summary.
-use super::{level, Mode, Report};
+use super::{level, Mode, Report, Severity};
 use crate::finding::Finding;
 use std::io::{self, Write};
 
@@ -39,9 +39,9 @@ fn block(r: &Report<'_>, st: &Style, f: &Finding, out: &mut dyn Write) -> io::Re
     let meta = r.rule(&f.rule_id);
     let sev = level(f.confidence);
     let sev_col = match sev {
-        "high" => "1;31",
-        "medium" => "1;33",
-        _ => "1;36",
+        Severity::High => "1;31",
+        Severity::Medium => "1;33",
+        Severity::Low => "1;36",
     };
     let first = &f.locations[0];
     writeln!(
@@ -145,11 +145,11 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let (high, medium) = (
         r.findings
             .iter()
-            .filter(|f| level(f.confidence) == "high")
+            .filter(|f| level(f.confidence) == Severity::High)
             .count(),
         r.findings
             .iter()
-            .filter(|f| level(f.confidence) == "medium")
+            .filter(|f| level(f.confidence) == Severity::Medium)
             .count(),
     );
     let headline = if n == 0 {
