@@ -92,6 +92,30 @@ fn lockfile(bytes: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// Realistic source with `n` AWS access key ids planted at spread-out lines,
+/// each distinct: what the engine must find, so that a fast engine that finds
+/// nothing fails rather than looking good.
+fn planted_source(bytes: usize, n: usize) -> Vec<u8> {
+    let clean = String::from_utf8(clean_source(bytes)).expect("ASCII");
+    let lines: Vec<&str> = clean.lines().collect();
+    let every = (lines.len() / n).max(1);
+    let mut r = Lcg(5);
+    let mut s = String::with_capacity(bytes + n * 64);
+    let mut planted = 0;
+    for (i, l) in lines.iter().enumerate() {
+        s.push_str(l);
+        s.push('\n');
+        if i % every == every / 2 && planted < n {
+            let id: String = (0..16)
+                .map(|_| b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[(r.next() % 32) as usize] as char)
+                .collect();
+            s.push_str(&format!("    aws_access_key_id = \"AKIA{id}\"\n"));
+            planted += 1;
+        }
+    }
+    s.into_bytes()
+}
+
 fn count(e: &Engine, bytes: &[u8]) -> usize {
     e.scan("bench.txt", bytes)
         .iter()
@@ -106,6 +130,7 @@ fn bench(c: &mut Criterion) {
         ("dense_config_1mb", dense_config(1 << 20), 0),
         ("minified_js_5mb", minified_js(5 << 20), 0),
         ("lockfile_4mb", lockfile(4 << 20), 0),
+        ("planted_source_1mb", planted_source(1 << 20, 100), 100),
     ];
     let mut g = c.benchmark_group("engine");
     for (name, input, expected) in &inputs {

@@ -1,14 +1,13 @@
 //! `stanch history`: scans what every selected commit introduced. The source
 //! attributes each blob to the commits and paths that introduced it; this
 //! command adds what only a whole run knows: which secrets are still in `HEAD`.
+use super::progress::Progress;
 use super::{Plan, RunOutcome};
 use crate::cli::HistoryArgs;
 use crate::error::Result;
 use crate::report::Mode;
 use crate::sources::git::{self, history::History, history::HistorySpec};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 
 /// Scans the history of the repository at `args.repo`.
 pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
@@ -65,76 +64,4 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
         ));
     }
     plan.report(&findings, summary, errors)
-}
-
-/// A progress bar on stderr for long scans, drawn only on a terminal.
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    bytes: AtomicU64,
-    findings: AtomicU64,
-}
-
-impl Progress {
-    fn new(tty: bool) -> Self {
-        let bar = tty.then(|| {
-            let b = indicatif::ProgressBar::with_draw_target(
-                None,
-                indicatif::ProgressDrawTarget::stderr_with_hz(8),
-            );
-            b.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} walking history: {pos} commits")
-                    .expect("valid template"),
-            );
-            b.enable_steady_tick(Duration::from_millis(125));
-            b
-        });
-        Progress {
-            bar,
-            bytes: AtomicU64::new(0),
-            findings: AtomicU64::new(0),
-        }
-    }
-
-    fn commits(&self, n: u64) {
-        if let Some(b) = &self.bar {
-            b.set_position(n);
-        }
-    }
-
-    fn scanning(&self, blobs: u64) {
-        if let Some(b) = &self.bar {
-            b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:30} {pos}/{len} blobs · {msg} · {elapsed}",
-                )
-                .expect("valid template"),
-            );
-            b.set_length(blobs);
-            b.set_position(0);
-            b.reset_elapsed();
-        }
-    }
-
-    fn blob(&self, bytes: u64) {
-        let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
-        if let Some(b) = &self.bar {
-            b.inc(1);
-            let secs = b.elapsed().as_secs_f64().max(0.001);
-            b.set_message(format!(
-                "{:.0} MB/s · {} occurrences so far",
-                total as f64 / secs / 1e6,
-                self.findings.load(Ordering::Relaxed)
-            ));
-        }
-    }
-
-    fn found(&self, n: usize) {
-        self.findings.fetch_add(n as u64, Ordering::Relaxed);
-    }
-
-    fn finish(&self) {
-        if let Some(b) = &self.bar {
-            b.finish_and_clear();
-        }
-    }
 }

@@ -5,6 +5,7 @@ mod baseline;
 mod history;
 mod install_hook;
 mod pipeline;
+mod progress;
 mod rules_cmd;
 mod scan;
 mod staged;

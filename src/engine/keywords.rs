@@ -1,10 +1,9 @@
 //! The keyword prefilter: every occurrence of every rule keyword, ASCII
 //! case-insensitive, in one pass over the bytes.
 //!
-//! An Aho-Corasick automaton over the ~1,100 built-in keywords walks its state
-//! table at about 3 ns a byte here (overlapping search; the table does not fit
-//! the L1 cache) and takes over a millisecond to build. Keywords are short
-//! literals, so a q-gram filter does the same job for less. Each keyword is
+//! An Aho-Corasick automaton over the built-in keywords (about a thousand)
+//! walks a state table that does not fit the L1 cache, and is slow to build.
+//! Keywords are short literals, so a q-gram filter does the same job for less. Each keyword is
 //! anchored on its least common four bytes (by a table of how often each byte
 //! occurs in source code), so `secret_access_key` waits for `_key` rather than
 //! for every `sec` of `second`. At each position three bytes hash to one of
@@ -12,12 +11,12 @@
 //! allow (five bits of the byte, case folded): one multiply and one lookup in
 //! a 32 KiB table per byte. The few positions that
 //! pass are checked against the bucket's keywords, eight bytes at a time. It
-//! finds exactly what the automaton finds (a test compares them) at about half
-//! the cost per byte, and builds in a tenth of a millisecond.
+//! finds exactly what the automaton finds (a test compares them) for less per
+//! byte, and builds far faster (figures: `cargo bench`, the CHANGELOG).
 //!
 //! Where the CPU has AVX2 the same test runs eight positions per step. The
 //! gather that fetches eight masks is slow on some CPUs, so the gain is
-//! modest: about 5% of a 200 MB scan's CPU time on the machine measured.
+//! modest.
 //!
 //! Keywords shorter than three bytes cannot be anchored that way; configured
 //! rules may still have them, so they go to a small Aho-Corasick automaton.
@@ -25,11 +24,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// log2 of the bucket count. False candidates grow with the keywords per
-/// bucket and with the fourth bytes a mask lets through: with the catalog at
-/// ~1,100 keywords, 4,096 buckets of 16-bit masks let twice as many
-/// positions through to `confirm` as the ~400 keywords did. 8,192 buckets of
-/// 32-bit masks (32 KiB, still in L1 beside the bytes streaming past) let
-/// fewer through than 16,384 of 16 bits.
+/// bucket and with the fourth bytes a mask lets through, so the table grows
+/// with the catalog. 8,192 buckets of 32-bit masks (32 KiB, still in L1
+/// beside the bytes streaming past) let fewer through than 16,384 of 16 bits.
 const BUCKET_BITS: u32 = 13;
 const BUCKETS: usize = 1 << BUCKET_BITS;
 /// ASCII case folding that also works on whole words: it lowercases letters

@@ -1,9 +1,9 @@
 //! Literals a path regex's every match must contain, so that one automaton
 //! over them decides which path rules a path can match at all.
 //!
-//! Parsing and literal extraction cost about 0.7 ms for the built-in path
-//! rules, so the build script runs this same file over them and embeds the
-//! result (`rules::builtin_needles`); only configured path rules pay at run time.
+//! Parsing and literal extraction are too slow to repeat at every start-up
+//! of a pre-commit hook, so the build script runs this same file over the
+//! built-in path rules and embeds the result (`rules::builtin_needles`); only configured path rules pay at run time.
 
 /// The suffix literals (lower-cased) one of which every match of `src` must
 /// contain, when regex-syntax finds a finite set of non-empty ones.
