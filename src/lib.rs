@@ -7,14 +7,14 @@
 pub mod app;
 pub mod blob;
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod engine;
 pub mod error;
-pub mod finding;
-pub mod report;
+pub(crate) mod finding;
+pub(crate) mod report;
 pub mod rules;
-pub mod sources;
-pub mod suppress;
+pub(crate) mod sources;
+pub(crate) mod suppress;
 
 /// The module boundaries of DESIGN.md, checked on the source text so that a
 /// change that crosses one fails the build's tests instead of a review.
