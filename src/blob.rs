@@ -82,13 +82,15 @@ impl Origin {
         }
     }
 
-    /// The innermost decoded layer, whose encoded span is where a finding in
-    /// this blob is shown (decoded bytes have no lines of the file's own).
+    /// The outermost of the decoded layers this blob is inside, whose
+    /// encoded span is where a finding in it is shown (decoded bytes have no
+    /// lines of the file's own). A whole-file decoding (UTF-16, line 0) keeps
+    /// the file's lines, so it is not one.
     pub fn decoded_at(&self) -> Option<&Layer> {
         self.layers
             .iter()
             .rev()
-            .take_while(|l| matches!(l, Layer::Decoded { .. }))
+            .take_while(|l| matches!(l, Layer::Decoded { line, .. } if *line > 0))
             .last()
     }
 }
@@ -113,6 +115,7 @@ pub struct PathAppearance {
 
 /// Where a blob appears in git history: every (commit, path) that
 /// introduced it, so that one read and one scan per path serve them all.
+#[derive(Clone)]
 pub struct Appearances<'a> {
     /// Resolves the commits' order indices.
     pub commits: &'a dyn CommitIndex,

@@ -65,6 +65,11 @@ pub struct CommonArgs {
     /// Ignore inline allow comments (for audits).
     #[arg(long)]
     pub no_inline_allow: bool,
+    /// Undo this many levels of encodings (base64, hex, percent-encoding,
+    /// string escapes, HTML entities) to look for secrets inside; 0 turns
+    /// decoding off.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=4))]
+    pub decode_depth: u32,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,

@@ -306,6 +306,7 @@ impl Plan {
             min_confidence: self.min_confidence,
             inline_allow: !self.common.no_inline_allow,
             show_secrets: self.common.show_secrets,
+            decode_depth: self.common.decode_depth,
         }
     }
 

@@ -5,6 +5,7 @@
 use crate::blob::{Blob, Layer, LineIndex};
 use crate::engine::{Candidate, Engine, Target};
 use crate::finding::{Location, Occurrence, Paired, Secret};
+use crate::sources::decode::{self, Encoding};
 use crate::suppress::inline::Directives;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -16,6 +17,8 @@ pub(crate) struct Pipeline<'e> {
     pub min_confidence: f64,
     pub inline_allow: bool,
     pub show_secrets: bool,
+    /// Levels of encodings to undo (0: none).
+    pub decode_depth: u32,
 }
 
 /// What one blob produced.
@@ -74,19 +77,22 @@ impl Pipeline<'_> {
     pub fn process(&self, blob: &Blob<'_>) -> Outcome {
         let mut out = Outcome::default();
         let cands = self.engine.scan(&blob.origin.path, &blob.bytes);
-        if cands.is_empty() {
+        let decoded = self.decoded(&blob.origin.path, &blob.bytes, &mut out);
+        if cands.is_empty() && decoded.hits.is_empty() {
             return out;
         }
-        let (kept, below): (Vec<Candidate>, Vec<Candidate>) = cands
+        let kept = self.threshold(cands, &mut out);
+        // What was found decoded is reported decoded: the encoded form of the
+        // same span (a generic rule reading `password: <base64>`) is not
+        // reported beside it.
+        let kept: Vec<Candidate> = kept
             .into_iter()
-            .partition(|c| c.score.confidence >= self.min_confidence);
-        out.below_threshold = below.len() as u64;
-        out.invalid_checksum = below
-            .iter()
-            .filter(|c| c.score.checksum_valid == Some(false))
-            .count() as u64;
-        let kept = resolve_overlaps(kept);
-        if kept.is_empty() {
+            .filter(|c| {
+                c.content()
+                    .is_none_or(|r| !decoded.hits.iter().any(|h| overlaps(&h.outer, &r)))
+            })
+            .collect();
+        if kept.is_empty() && decoded.hits.is_empty() {
             return out;
         }
         let bytes: &[u8] = &blob.bytes;
@@ -101,6 +107,7 @@ impl Pipeline<'_> {
             }
         }
         let ranges: Vec<Range<usize>> = kept.iter().filter_map(Candidate::content).collect();
+        self.report_decoded(blob, &lines, directives.as_ref(), &decoded, &mut out);
         let pairs = self.pairs(&kept, blob, &lines, directives.as_ref());
         for (k, c) in kept.iter().enumerate() {
             if pairs.iter().any(|&(_, id)| id == k) {
@@ -163,6 +170,145 @@ impl Pipeline<'_> {
             });
         }
         out
+    }
+
+    /// Candidates at or above the threshold, overlaps resolved; counts the rest.
+    fn threshold(&self, cands: Vec<Candidate>, out: &mut Outcome) -> Vec<Candidate> {
+        let (kept, below): (Vec<Candidate>, Vec<Candidate>) = cands
+            .into_iter()
+            .partition(|c| c.score.confidence >= self.min_confidence);
+        out.below_threshold += below.len() as u64;
+        out.invalid_checksum += below
+            .iter()
+            .filter(|c| c.score.checksum_valid == Some(false))
+            .count() as u64;
+        resolve_overlaps(kept)
+    }
+
+    /// Scans the decodings of a blob's encoded spans, and theirs, down to
+    /// `decode_depth` levels, keeping what is found inside a decoding.
+    fn decoded(&self, path: &str, bytes: &[u8], out: &mut Outcome) -> DecodedHits {
+        let mut found = DecodedHits::default();
+        if self.decode_depth == 0 {
+            return found;
+        }
+        let Some(doc) = decode::decode(bytes) else {
+            return found;
+        };
+        // Each level: its document, and for each of its segments the span of
+        // the blob it stands for and the encodings undone to reach it.
+        let mut origins: Vec<(Range<usize>, Vec<Encoding>)> = doc
+            .segments
+            .iter()
+            .map(|s| (s.source.clone(), vec![s.encoding]))
+            .collect();
+        let mut level = doc;
+        for depth in 1..=self.decode_depth {
+            let cands = self
+                .engine
+                .scan(path, &level.bytes)
+                .into_iter()
+                .filter(|c| c.content().is_some_and(|r| level.segment_at(&r).is_some()))
+                .collect();
+            let doc = found.docs.len();
+            for c in self.threshold(cands, out) {
+                let r = c.content().unwrap_or_default();
+                let Some(k) = level.segment_at(&r) else {
+                    continue;
+                };
+                let (outer, chain) = origins[k].clone();
+                found.hits.push(DecodedHit {
+                    cand: c,
+                    doc,
+                    outer,
+                    chain,
+                });
+            }
+            let next = (depth < self.decode_depth)
+                .then(|| decode::decode(&level.bytes))
+                .flatten();
+            found.docs.push(level);
+            let Some(mut next) = next else { break };
+            // Only what lies inside a decoding is new at the next level.
+            let prev = &found.docs[doc];
+            next.segments
+                .retain(|s| prev.segment_at(&s.source).is_some());
+            if next.segments.is_empty() {
+                break;
+            }
+            origins = next
+                .segments
+                .iter()
+                .map(|s| {
+                    let k = prev.segment_at(&s.source).unwrap_or_default();
+                    let (outer, mut chain) = origins[k].clone();
+                    chain.push(s.encoding);
+                    (outer, chain)
+                })
+                .collect();
+            level = next;
+        }
+        found
+    }
+
+    /// Occurrences for what was found decoded: shown at the encoded span, with
+    /// the decodings as layers, the snippet from the decoded line.
+    fn report_decoded(
+        &self,
+        blob: &Blob<'_>,
+        lines: &LineIndex<'_>,
+        directives: Option<&Directives>,
+        decoded: &DecodedHits,
+        out: &mut Outcome,
+    ) {
+        for h in &decoded.hits {
+            let rule = &self.engine.rules()[h.cand.rule];
+            let mut loc = content_location(blob, lines, &h.outer);
+            if !blob.origin.touches_added(loc.line, loc.end_line) {
+                continue;
+            }
+            if directives.is_some_and(|d| {
+                d.allows(&blob.bytes, lines, &rule.spec.id, loc.line, loc.end_line)
+            }) {
+                out.inline_suppressed += 1;
+                continue;
+            }
+            let doc = &decoded.docs[h.doc];
+            let r = h.cand.content().unwrap_or_default();
+            let doc_lines = LineIndex::new(&doc.bytes);
+            let same_doc: Vec<Range<usize>> = decoded
+                .hits
+                .iter()
+                .filter(|o| o.doc == h.doc)
+                .filter_map(|o| o.cand.content())
+                .collect();
+            let snippet = self.snippet(
+                &doc.bytes,
+                &doc_lines,
+                doc_lines.position(r.start).0,
+                &r,
+                &same_doc,
+            );
+            for e in &h.chain {
+                loc.layers.push(Layer::Decoded {
+                    encoding: e.name().to_string(),
+                    line: loc.line,
+                    column: loc.column,
+                    end_line: loc.end_line,
+                    end_column: loc.end_column,
+                });
+            }
+            out.occurrences.push(Occurrence {
+                rule_id: rule.id.clone(),
+                secret: Secret::new(String::from_utf8_lossy(&doc.bytes[r]).into_owned()),
+                location: loc,
+                confidence: h.cand.score.confidence,
+                entropy: h.cand.score.entropy,
+                checksum_valid: h.cand.score.checksum_valid,
+                snippet,
+                paired: None,
+            });
+        }
     }
 
     /// Credential pairs among a blob's candidates, as (secret, identifier)
@@ -274,6 +420,29 @@ impl Pipeline<'_> {
         out.push_str(&String::from_utf8_lossy(&bytes[pos..b]));
         out
     }
+}
+
+/// What the decodings of one blob held.
+#[derive(Default)]
+struct DecodedHits {
+    /// The decoded documents, one per level.
+    docs: Vec<decode::Decoded>,
+    hits: Vec<DecodedHit>,
+}
+
+/// A candidate found in a decoding.
+struct DecodedHit {
+    /// Its range is in `docs[doc]`.
+    cand: Candidate,
+    doc: usize,
+    /// The encoded span of the blob it came from.
+    outer: Range<usize>,
+    /// The encodings undone, outermost first.
+    chain: Vec<Encoding>,
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// Where rules overlap on the same bytes (a GitHub token in `token = "…"` is

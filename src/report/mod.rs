@@ -126,10 +126,21 @@ impl Report<'_> {
 
     /// The secret as it may be shown.
     pub fn shown_secret(&self, f: &Finding) -> String {
-        if self.show_secrets {
+        let s = if self.show_secrets {
             f.secret.expose().to_string()
         } else {
             f.secret.redacted()
+        };
+        // A secret may span lines (a key block); a one-line field must not.
+        if s.chars().any(char::is_control) {
+            s.chars()
+                .map(|c| match c.is_control() {
+                    true => c.escape_default().to_string(),
+                    false => c.to_string(),
+                })
+                .collect()
+        } else {
+            s
         }
     }
 }

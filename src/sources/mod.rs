@@ -2,10 +2,11 @@
 //! blobs with provenance, and push them into a `BlobSink`. They know nothing
 //! of rules or findings; what to skip they ask `Policy`, the one place that
 //! decides it.
+pub mod decode;
 pub mod fs;
 pub mod git;
 
-use crate::blob::{is_binary, Blob};
+use crate::blob::{is_binary, Blob, Layer};
 use crate::error::Error;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -65,13 +66,37 @@ impl Policy {
         }
     }
 
-    /// Hands `blob` to `sink`, or tells it why not.
+    /// Hands `blob` to `sink`, or tells it why not. A file in UTF-16, which
+    /// looks binary, is handed over as UTF-8, with the decoding as a layer.
     pub fn offer(&self, sink: &dyn BlobSink, blob: Blob<'_>) {
         match self.reject(&blob.bytes) {
+            Some(Skip::Binary) => match transcoded(&blob) {
+                Some(text) => sink.blob(text),
+                None => sink.skipped(Skip::Binary, 1),
+            },
             Some(reason) => sink.skipped(reason, 1),
             None => sink.blob(blob),
         }
     }
+}
+
+/// A UTF-16 blob as UTF-8. Its lines are the file's own, so the layer has
+/// no position of its own (line 0).
+pub fn transcoded<'a>(blob: &Blob<'a>) -> Option<Blob<'a>> {
+    let text = decode::utf16(&blob.bytes)?;
+    let mut origin = blob.origin.clone();
+    origin.layers.push(Layer::Decoded {
+        encoding: decode::Encoding::Utf16.name().to_string(),
+        line: 0,
+        column: 0,
+        end_line: 0,
+        end_column: 0,
+    });
+    Some(Blob {
+        bytes: text.into(),
+        origin,
+        appearances: blob.appearances.clone(),
+    })
 }
 
 /// Counters a run keeps while its source runs; shown in the summary.

@@ -5,7 +5,7 @@
 //! added lines is reported.
 use crate::blob::{Blob, Origin};
 use crate::error::{Error, Result};
-use crate::sources::{BlobSink, Policy, Skip};
+use crate::sources::{decode, BlobSink, Policy, Skip};
 use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Repository};
 use std::collections::HashSet;
 
@@ -107,9 +107,15 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
             }
         };
         let bytes = blob.content();
-        if let Some(reason) = policy.reject(bytes) {
-            sink.skipped(reason, 1);
-            continue;
+        // Rejected early, before the patch is read; `offer` below hands a
+        // UTF-16 file over decoded.
+        match policy.reject(bytes) {
+            Some(Skip::Binary) if decode::utf16(bytes).is_some() => {}
+            Some(reason) => {
+                sink.skipped(reason, 1);
+                continue;
+            }
+            None => {}
         }
         let added_lines = if delta.status() == Delta::Added {
             if unchanged_ids.contains(&new.id()) {
@@ -135,14 +141,15 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
             }
             Some(ranges)
         };
-        sink.blob(Blob::new(
+        let blob = Blob::new(
             bytes,
             Origin {
                 path,
                 added_lines,
                 layers: Vec::new(),
             },
-        ));
+        );
+        policy.offer(sink, blob);
     }
     Ok(report)
 }

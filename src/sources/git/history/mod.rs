@@ -19,7 +19,7 @@ pub use walk::HistorySpec;
 use super::{commit_info, head_blobs};
 use crate::blob::{Appearances, Blob, CommitIndex, CommitInfo, Origin, PathAppearance};
 use crate::error::{Error, Result};
-use crate::sources::{BlobSink, Policy, Skip};
+use crate::sources::{transcoded, BlobSink, Policy, Skip};
 use git2::Repository;
 use gix::ObjectId;
 use read::{Read, Workers};
@@ -117,9 +117,12 @@ impl History {
                     progress(0);
                     sink.skipped(Skip::TooLarge, 1);
                 }
-                Ok(Read::Binary(len)) => {
-                    progress(len);
-                    sink.skipped(Skip::Binary, 1);
+                Ok(Read::Binary(bytes)) => {
+                    progress(bytes.len() as u64);
+                    match transcoded(&self.blob(bi, bytes)) {
+                        Some(text) => sink.blob(text),
+                        None => sink.skipped(Skip::Binary, 1),
+                    }
                 }
                 Ok(Read::Text(bytes)) => {
                     progress(bytes.len() as u64);

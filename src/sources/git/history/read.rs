@@ -139,8 +139,8 @@ pub(super) fn read_all(
 pub(super) enum Read<'a> {
     /// Over the size limit: not inflated at all.
     TooLarge,
-    /// Binary content of this many bytes: not scanned.
-    Binary(u64),
+    /// Binary content: not scanned unless it is text in UTF-16.
+    Binary(&'a [u8]),
     /// Text to scan.
     Text(&'a [u8]),
 }
@@ -161,7 +161,7 @@ fn read_blob<'b>(
     }
     match odb.find(&id, buf) {
         Ok(d) if d.kind != Kind::Blob => Err(format!("a {}, not a blob", d.kind)),
-        Ok(d) if is_binary(d.data) => Ok(Read::Binary(d.data.len() as u64)),
+        Ok(d) if is_binary(d.data) => Ok(Read::Binary(d.data)),
         Ok(d) => Ok(Read::Text(d.data)),
         Err(e) => Err(e.to_string()),
     }
