@@ -3,7 +3,7 @@
 //! rules and allowlists, and merging with the built-in catalog. Errors name
 //! the file, the line and the key. It knows nothing of scanning or reports;
 //! command-line flags are merged over it by `app`.
-use crate::error::{Error, Result};
+use crate::error::{one_line, Error, Result};
 use crate::finding::redact;
 use crate::rules::{RuleAllowlist, RuleSpec};
 use serde::{Deserialize, Deserializer};
@@ -303,30 +303,6 @@ fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.trim_start().starts_with(key) && l.contains('='))
         .map_or(0, |i| i + 1)
-}
-
-/// The useful line of a multi-line regex/glob error.
-/// (`bad regex: regex parse error: <pattern, caret> error: unclosed group`
-/// becomes `bad regex: unclosed group`).
-pub(crate) fn one_line(msg: &str) -> String {
-    let last = msg
-        .lines()
-        .rev()
-        .find(|l| l.trim_start().starts_with("error:"))
-        .map(|l| l.trim().trim_start_matches("error:").trim());
-    match last {
-        Some(last) => {
-            let prefix = msg
-                .lines()
-                .next()
-                .unwrap_or("")
-                .split("regex parse error")
-                .next()
-                .unwrap_or("");
-            format!("{prefix}{last}")
-        }
-        None => msg.lines().map(str::trim).collect::<Vec<_>>().join(" "),
-    }
 }
 
 fn check_allowlist(name: &str, text: &str, key: &str, a: &RuleAllowlist) -> Result<()> {
