@@ -1,8 +1,12 @@
 //! Rule lints, shared by the test suite and `stanch rules check`: every problem
 //! names the file and the rule. Examples are checked through the whole engine
 //! (prefilter, regex, entropy, scoring), not the regex alone.
-use super::{parse_file, RuleSpec};
+//!
+//! It sits above both `rules` (the data) and `engine` (which runs it), so
+//! that `rules` stays data plus validation and the engine, which depends on
+//! `rules`, never depends back on the lints (issue 11).
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+use crate::rules::{parse_file, RuleSpec};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -214,5 +218,89 @@ fn shorten(s: &str) -> String {
         format!("{}…", one_line.chars().take(80).collect::<String>())
     } else {
         one_line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{builtin, builtin_files, builtin_needles};
+
+    /// What the build script embedded is what the engine would extract now.
+    #[test]
+    fn embedded_path_literals_match_the_engine() {
+        let specs = builtin().expect("built-in rules");
+        let paths: Vec<&String> = specs.iter().filter_map(|r| r.path.as_ref()).collect();
+        assert!(paths.len() >= 10);
+        for src in paths {
+            let embedded = builtin_needles(src)
+                .unwrap_or_else(|| panic!("{src} not embedded"))
+                .map(|n| n.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
+            assert_eq!(embedded, crate::engine::needles::needles(src), "{src}");
+        }
+        assert_eq!(builtin_needles("not/a/built-in$"), None);
+    }
+
+    /// Every built-in rule's examples are found by it through the whole engine,
+    /// and no negative example is found by any rule (see `lint_files`).
+    #[test]
+    fn builtin_rules_pass_every_lint() {
+        let files: Vec<(String, String)> = builtin_files()
+            .iter()
+            .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
+            .collect();
+        let problems = lint_files(&files, Vec::new());
+        let listed: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            problems.is_empty(),
+            "{} problem(s):\n{}",
+            problems.len(),
+            listed.join("\n")
+        );
+    }
+
+    #[test]
+    fn lint_reports_file_and_rule() {
+        let bad = r#"
+[[rule]]
+id = "demo-broken"
+name = "Broken"
+keywords = ["zz"]
+regex = '''(demo_[a-z'''
+confidence = 1.5
+remediation = ""
+examples = ["nothing here"]
+negative_examples = []
+"#;
+        let problems = lint_files(
+            &[("rules/demo.toml".to_string(), bad.to_string())],
+            Vec::new(),
+        );
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let all = text.join("\n");
+        for needle in [
+            "bad regex",
+            "confidence 1.5",
+            "remediation is empty",
+            "at least two examples",
+            "negative example",
+            "at least 3 characters",
+        ] {
+            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+        }
+        assert!(
+            text.iter()
+                .all(|t| t.starts_with("rules/demo.toml: rule demo-broken:")),
+            "{all}"
+        );
+        let dup = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\n[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='y'\n";
+        let p = lint_files(&[("rules/a.toml".to_string(), dup.to_string())], Vec::new());
+        assert!(p.iter().any(|p| p.message.contains("duplicate rule id")));
+        let unknown = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\nbogus=1\n";
+        let p = lint_files(
+            &[("rules/a.toml".to_string(), unknown.to_string())],
+            Vec::new(),
+        );
+        assert!(p[0].message.contains("bogus"), "{:?}", p);
     }
 }
