@@ -254,21 +254,8 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
         if !seen.insert(r.id.as_str()) {
             return Err(at("defined twice in this file".into()));
         }
-        if r.id.is_empty()
-            || !r
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            return Err(at("id must be kebab-case (a-z, 0-9, -)".into()));
-        }
-        if !(0.0..=1.0).contains(&r.confidence) {
-            return Err(at(format!("confidence {} is outside [0, 1]", r.confidence)));
-        }
-        if r.regex.is_none() && r.path.is_none() && r.key_value.is_none() {
-            return Err(at(
-                "a rule needs a regex, a key_value class or a path".into()
-            ));
+        if let Some(problem) = r.problems().into_iter().next() {
+            return Err(at(problem));
         }
         // Compile now: a bad user regex is an error naming the rule, not a
         // silent no-op at scan time.
@@ -382,6 +369,29 @@ mod tests {
         assert!(e.starts_with("c.toml:4: key `allowlist.paths`"), "{e}");
         let e = parse("c.toml", "bogus = 1\n").unwrap_err().to_string();
         assert!(e.starts_with("c.toml:1:") && e.contains("bogus"), "{e}");
+    }
+
+    /// A user rule is held to the same `RuleSpec::problems` as the catalog.
+    #[test]
+    fn user_rules_get_the_catalog_validation() {
+        let rule = |extra: &str| {
+            format!("[[rule]]\nid = \"acme-key\"\nname = \"Acme\"\nkeywords = [\"acme_\"]\nconfidence = 0.5\n{extra}")
+        };
+        let e = parse(
+            "c.toml",
+            &rule("regex = '(acme_\\w+)'\nkey_value = \"secret\"\n"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("c.toml:2: rule acme-key:") && e.contains("takes no regex"),
+            "{e}"
+        );
+        let e = parse("c.toml", &rule("key_value = \"token\"\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown key_value class \"token\""), "{e}");
+        assert!(parse("c.toml", &rule("key_value = \"secret\"\n")).is_ok());
     }
 
     #[test]

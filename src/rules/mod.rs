@@ -3,7 +3,7 @@
 //! the lints, which run the engine over examples, live in `catalog`.
 mod model;
 
-pub use model::{RuleAllowlist, RuleFile, RuleSpec};
+pub use model::{RuleAllowlist, RuleFile, RuleSpec, CHECKSUMS, KEY_VALUE_CLASSES};
 
 use crate::error::{Error, Result};
 
@@ -87,6 +87,45 @@ pub fn builtin() -> Result<Vec<RuleSpec>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each fault `problems` knows is told on its own, and a sound rule has none.
+    #[test]
+    fn problems_name_each_fault() {
+        let ok: RuleSpec = toml::from_str(
+            "id = 'acme-key'\nname = 'Acme'\nkeywords = ['acme_']\nregex = '(acme_[a-z]{8})'\nconfidence = 0.5\nchecksum = 'github'\n",
+        )
+        .expect("rule");
+        assert_eq!(ok.problems(), Vec::<String>::new());
+        type Spoil = fn(&mut RuleSpec);
+        let faults: [(&str, Spoil); 9] = [
+            ("kebab-case", |r| r.id = "Acme-key".into()),
+            ("kebab-case", |r| r.id = "-acme".into()),
+            ("kebab-case", |r| r.id = "acme-".into()),
+            ("kebab-case", |r| r.id.clear()),
+            ("confidence 1.5 is outside", |r| r.confidence = 1.5),
+            ("confidence NaN is outside", |r| r.confidence = f64::NAN),
+            ("needs a regex, a key_value class or a path", |r| {
+                r.regex = None
+            }),
+            ("takes no regex", |r| r.key_value = Some("password".into())),
+            (
+                "unknown checksum \"crc\" (known: github, npm, gitlab-routable)",
+                |r| r.checksum = Some("crc".into()),
+            ),
+        ];
+        for (want, spoil) in faults {
+            let mut r = ok.clone();
+            spoil(&mut r);
+            let got = r.problems();
+            assert!(got.len() == 1 && got[0].contains(want), "{want}: {got:?}");
+        }
+        let mut r = ok.clone();
+        (r.regex, r.key_value) = (None, Some("token".into()));
+        assert_eq!(
+            r.problems(),
+            vec!["unknown key_value class \"token\" (known: password, secret)"]
+        );
+    }
 
     /// The build script's static catalog says what the rule files say.
     #[test]
