@@ -24,8 +24,9 @@ pub fn parse_file(name: &str, text: &str) -> Result<Vec<RuleSpec>> {
     Ok(file.rule)
 }
 
-/// A built-in rule as the build script lays it out (examples are left in the
-/// embedded text: only the lints need them).
+/// A built-in rule as the build script writes it: a `RuleSpec` of static
+/// strings and slices, so that start-up parses no TOML. The examples are left
+/// in the embedded text: only the lints need them.
 pub(crate) struct StaticRule {
     id: &'static str,
     name: &'static str,
@@ -33,38 +34,87 @@ pub(crate) struct StaticRule {
     regex: Option<&'static str>,
     path: Option<&'static str>,
     confidence: f64,
+    secret_match: &'static [&'static str],
     entropy: Option<f64>,
     checksum: Option<&'static str>,
     window: Option<u32>,
     context_lines: Option<u32>,
-    key_value: Option<&'static str>,
     pairs_with: &'static [&'static str],
+    key_value: Option<&'static str>,
     remediation: &'static str,
-    secret_match: &'static [&'static str],
+    allowlist: Option<StaticAllowlist>,
 }
+
+/// A built-in rule's allowlist as the build script writes it.
+pub(crate) struct StaticAllowlist {
+    paths: &'static [&'static str],
+    regexes: &'static [&'static str],
+    stopwords: &'static [&'static str],
+    commits: &'static [&'static str],
+}
+
+fn strings(xs: &[&str]) -> Vec<String> {
+    xs.iter().map(|x| x.to_string()).collect()
+}
+
+// Both conversions name every field, without `..`, as build.rs does: a field
+// the static form gains must be carried into the model here.
 
 impl StaticRule {
     fn spec(&self) -> RuleSpec {
-        let strings = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect();
+        let StaticRule {
+            id,
+            name,
+            keywords,
+            regex,
+            path,
+            confidence,
+            secret_match,
+            entropy,
+            checksum,
+            window,
+            context_lines,
+            pairs_with,
+            key_value,
+            remediation,
+            allowlist,
+        } = self;
         RuleSpec {
-            id: self.id.to_string(),
-            name: self.name.to_string(),
-            keywords: strings(self.keywords),
-            regex: self.regex.map(str::to_string),
-            path: self.path.map(str::to_string),
-            confidence: self.confidence,
-            secret_match: strings(self.secret_match),
-            entropy: self.entropy,
-            checksum: self.checksum.map(str::to_string),
-            window: self.window,
-            context_lines: self.context_lines,
-            key_value: self.key_value.map(str::to_string),
-            pairs_with: strings(self.pairs_with),
-            remediation: self.remediation.to_string(),
+            id: id.to_string(),
+            name: name.to_string(),
+            keywords: strings(keywords),
+            regex: regex.map(str::to_string),
+            path: path.map(str::to_string),
+            confidence: *confidence,
+            secret_match: strings(secret_match),
+            entropy: *entropy,
+            checksum: checksum.map(str::to_string),
+            window: *window,
+            context_lines: *context_lines,
+            pairs_with: strings(pairs_with),
+            key_value: key_value.map(str::to_string),
+            remediation: remediation.to_string(),
+            allowlist: allowlist.as_ref().map(StaticAllowlist::spec),
             examples: Vec::new(),
             negative_examples: Vec::new(),
             example_path: None,
-            allowlist: None,
+        }
+    }
+}
+
+impl StaticAllowlist {
+    fn spec(&self) -> RuleAllowlist {
+        let StaticAllowlist {
+            paths,
+            regexes,
+            stopwords,
+            commits,
+        } = self;
+        RuleAllowlist {
+            paths: strings(paths),
+            regexes: strings(regexes),
+            stopwords: strings(stopwords),
+            commits: strings(commits),
         }
     }
 }
@@ -127,22 +177,95 @@ mod tests {
         );
     }
 
-    /// The build script's static catalog says what the rule files say.
-    #[test]
-    fn static_catalog_matches_the_files() {
-        let mut parsed = Vec::new();
-        for (name, text) in builtin_files() {
-            parsed.extend(parse_file(name, text).expect("built-in rule file parses"));
-        }
-        let fast = builtin().expect("static rules");
-        assert_eq!(parsed.len(), fast.len());
-        for (p, f) in parsed.iter_mut().zip(&fast) {
+    /// What the build script embeds equals what the text says, every field
+    /// but the examples, which are deliberately not embedded.
+    fn assert_embedded_as_parsed(name: &str, text: &str, embedded: &[StaticRule]) {
+        let mut parsed = parse_file(name, text).expect("rule file parses");
+        assert_eq!(parsed.len(), embedded.len(), "{name}");
+        for (p, e) in parsed.iter_mut().zip(embedded) {
             p.examples.clear();
             p.negative_examples.clear();
             p.example_path = None;
-            p.allowlist = None;
-            assert_eq!(p, f, "rule {}", p.id);
+            assert_eq!(*p, e.spec(), "{name}: rule {}", p.id);
         }
+    }
+
+    /// The build script's static catalog says what the rule files say.
+    #[test]
+    fn static_catalog_matches_the_files() {
+        let mut at = 0;
+        for (name, text) in builtin_files() {
+            let n = parse_file(name, text).expect("rule file parses").len();
+            assert_embedded_as_parsed(name, text, &BUILTIN_RULES[at..at + n]);
+            at += n;
+        }
+        assert_eq!(at, BUILTIN_RULES.len());
+    }
+
+    /// A rule that sets every field comes through the build script whole
+    /// (issue 11: built-in allowlists were dropped, and the comparison above
+    /// cannot notice a field no built-in rule uses).
+    #[test]
+    fn every_field_reaches_the_static_catalog() {
+        let parsed = parse_file("every_field.toml", EVERY_FIELD_TEXT).expect("parses");
+        // Named without `..`: a new field must be set in the test file too.
+        let RuleSpec {
+            id,
+            name,
+            keywords,
+            regex,
+            path,
+            confidence,
+            secret_match,
+            entropy,
+            checksum,
+            window,
+            context_lines,
+            pairs_with,
+            key_value,
+            remediation,
+            examples,
+            negative_examples,
+            example_path,
+            allowlist,
+        } = &parsed[0];
+        let Some(RuleAllowlist {
+            paths,
+            regexes,
+            stopwords,
+            commits,
+        }) = allowlist
+        else {
+            panic!("every_field.toml sets no allowlist");
+        };
+        let set = [
+            !id.is_empty(),
+            !name.is_empty(),
+            !keywords.is_empty(),
+            regex.is_some(),
+            path.is_some(),
+            *confidence != 0.0,
+            !secret_match.is_empty(),
+            entropy.is_some(),
+            checksum.is_some(),
+            window.is_some(),
+            context_lines.is_some(),
+            !pairs_with.is_empty(),
+            key_value.is_some(),
+            !remediation.is_empty(),
+            !examples.is_empty(),
+            !negative_examples.is_empty(),
+            example_path.is_some(),
+            !paths.is_empty(),
+            !regexes.is_empty(),
+            !stopwords.is_empty(),
+            !commits.is_empty(),
+        ];
+        assert!(
+            set.iter().all(|s| *s),
+            "every_field.toml leaves a field unset: {set:?}"
+        );
+        assert_embedded_as_parsed("every_field.toml", EVERY_FIELD_TEXT, EVERY_FIELD_RULES);
     }
 
     #[test]
