@@ -265,6 +265,22 @@ mod tests {
         );
     }
 
+    /// A rule's allowlist is compiled by the lints: a bad one in a built-in
+    /// rule would stop every run.
+    #[test]
+    fn lint_compiles_allowlists() {
+        let text = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\n[rule.allowlist]\npaths=['bad/[']\n";
+        let p = lint_files(
+            &[("rules/a.toml".to_string(), text.to_string())],
+            Vec::new(),
+        );
+        assert!(
+            p.iter()
+                .any(|p| p.rule == "a-x" && p.message.starts_with("allowlist.paths: bad glob")),
+            "{p:?}"
+        );
+    }
+
     #[test]
     fn lint_reports_file_and_rule() {
         let bad = r#"
