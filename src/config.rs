@@ -259,9 +259,7 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
         }
         // Compile now: a bad user regex is an error naming the rule, not a
         // silent no-op at scan time.
-        let engine =
-            crate::engine::Engine::new(vec![r.clone()]).map_err(|e| at(strip_rule_prefix(&e)))?;
-        if let Some((_, problem)) = engine.check_compiles().into_iter().next() {
+        if let Err(problem) = crate::engine::check_regexes(r) {
             return Err(at(one_line(&problem)));
         }
         if let Some(a) = &r.allowlist {
@@ -269,13 +267,6 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn strip_rule_prefix(e: &Error) -> String {
-    match e {
-        Error::Rule { message, .. } => message.clone(),
-        other => other.to_string(),
-    }
 }
 
 fn located(name: &str, line: usize) -> String {
