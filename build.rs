@@ -2,35 +2,178 @@
 //! run time: the text of every `rules/*.toml` (for `stanch rules check` and the
 //! lints) and the rules themselves as static data, so that start-up costs no
 //! TOML parsing (milliseconds for hundreds of rules; a pre-commit hook must
-//! start in a few). Validation of the files is the test suite's job; a file
-//! that does not parse here fails the build with its name.
+//! start in a few). The rules are read into the crate's own `RuleSpec` and
+//! written out by one writer that covers every field (issue 11: a second,
+//! hand-written reader once dropped per-rule allowlists). Validation of the
+//! files is the test suite's job; a file that does not parse, or names a field
+//! the model does not have, fails the build with its name.
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
+
+// The build uses the model's types, not all of its helpers.
+#[allow(dead_code)]
+#[path = "src/rules/model.rs"]
+mod model;
 
 // The engine's own literal extraction, run here over the built-in path rules.
 #[path = "src/engine/needles.rs"]
 mod needles;
 
-fn s(v: Option<&toml::Value>) -> Option<String> {
-    v.and_then(|v| v.as_str()).map(str::to_string)
+use model::{RuleAllowlist, RuleFile, RuleSpec};
+
+/// A value written as the Rust expression of its static form (see
+/// `StaticRule` in src/rules/mod.rs).
+trait Emit {
+    fn emit(&self, out: &mut String);
 }
 
-fn f(v: Option<&toml::Value>) -> Option<f64> {
-    v.and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+impl Emit for String {
+    fn emit(&self, out: &mut String) {
+        write!(out, "{self:?}").expect("write to a String");
+    }
 }
 
-fn list(v: Option<&toml::Value>) -> Vec<String> {
-    v.and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
+impl Emit for f64 {
+    /// Debug prints the shortest text that reads back as the same float.
+    fn emit(&self, out: &mut String) {
+        // TOML has nan and inf, which Debug prints as no Rust literal.
+        if self.is_nan() {
+            out.push_str("f64::NAN");
+        } else if self.is_infinite() {
+            out.push_str(if *self > 0.0 {
+                "f64::INFINITY"
+            } else {
+                "f64::NEG_INFINITY"
+            });
+        } else {
+            write!(out, "{self:?}").expect("write to a String");
+        }
+    }
+}
+
+impl Emit for u32 {
+    fn emit(&self, out: &mut String) {
+        write!(out, "{self}").expect("write to a String");
+    }
+}
+
+impl<T: Emit> Emit for Option<T> {
+    fn emit(&self, out: &mut String) {
+        match self {
+            None => out.push_str("None"),
+            Some(v) => {
+                out.push_str("Some(");
+                v.emit(out);
+                out.push(')');
+            }
+        }
+    }
+}
+
+impl<T: Emit> Emit for Vec<T> {
+    fn emit(&self, out: &mut String) {
+        out.push_str("&[");
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            v.emit(out);
+        }
+        out.push(']');
+    }
+}
+
+/// Writes a struct literal of the named fields, each by its own `Emit`.
+macro_rules! emit_struct {
+    ($out:expr, $ty:literal, $($field:ident),+ $(,)?) => {{
+        $out.push_str(concat!($ty, " {"));
+        $(
+            $out.push_str(concat!(" ", stringify!($field), ": "));
+            $field.emit($out);
+            $out.push(',');
+        )+
+        $out.push_str(" }");
+    }};
+}
+
+// The destructurings below name every field, without `..`: a field added to
+// the model does not compile here until it is embedded or said not to be.
+
+impl Emit for RuleAllowlist {
+    fn emit(&self, out: &mut String) {
+        let RuleAllowlist {
+            paths,
+            regexes,
+            stopwords,
+            commits,
+        } = self;
+        emit_struct!(out, "StaticAllowlist", paths, regexes, stopwords, commits);
+    }
+}
+
+impl Emit for RuleSpec {
+    fn emit(&self, out: &mut String) {
+        let RuleSpec {
+            id,
+            name,
+            keywords,
+            regex,
+            path,
+            confidence,
+            secret_match,
+            entropy,
+            checksum,
+            window,
+            context_lines,
+            pairs_with,
+            key_value,
+            remediation,
+            allowlist,
+            // Only the lints need these, and they read the embedded text.
+            examples: _,
+            negative_examples: _,
+            example_path: _,
+        } = self;
+        emit_struct!(
+            out,
+            "StaticRule",
+            id,
+            name,
+            keywords,
+            regex,
+            path,
+            confidence,
+            secret_match,
+            entropy,
+            checksum,
+            window,
+            context_lines,
+            pairs_with,
+            key_value,
+            remediation,
+            allowlist,
+        );
+    }
+}
+
+/// The rules of one file, through the model; a fault fails the build naming the file.
+fn read_rules(path: &Path) -> (String, Vec<RuleSpec>) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("read rule file");
+    let file: RuleFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (text, file.rule)
+}
+
+/// `include_str!` of a file, by absolute path (the generated code lives in OUT_DIR).
+fn include(path: &Path) -> String {
+    let abs = fs::canonicalize(path).expect("canonical path");
+    format!("include_str!({:?})", abs.display().to_string())
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/rules/model.rs");
     println!("cargo:rerun-if-changed=src/engine/needles.rs");
     let mut files: Vec<_> = fs::read_dir("rules")
         .expect("rules/ directory exists")
@@ -43,24 +186,11 @@ fn main() {
     let mut rules = String::from("/// Built-in rules, as parsed at build time.\npub(crate) static BUILTIN_RULES: &[StaticRule] = &[\n");
     let mut needles = String::from("/// Built-in path regexes and the literals one of which each match holds.\npub(crate) static BUILTIN_PATH_NEEDLES: &[(&str, Option<&[&[u8]]>)] = &[\n");
     for path in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().expect("file name").to_string_lossy();
-        let abs = fs::canonicalize(path).expect("canonical path");
-        writeln!(
-            texts,
-            "    ({name:?}, include_str!({:?})),",
-            abs.display().to_string()
-        )
-        .expect("write");
-        let text = fs::read_to_string(path).expect("read rule file");
-        let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("rules/{name}: {e}"));
-        let Some(list_of_rules) = table.get("rule").and_then(|r| r.as_array()) else {
-            continue;
-        };
-        for r in list_of_rules {
-            let g = |k: &str| r.get(k);
-            if let Some(path) = s(g("path")) {
-                let lits = match needles::needles(&path) {
+        writeln!(texts, "    ({name:?}, {}),", include(path)).expect("write");
+        for r in read_rules(path).1 {
+            if let Some(path) = &r.path {
+                let lits = match needles::needles(path) {
                     Some(n) => format!(
                         "Some(&[{}])",
                         n.iter()
@@ -72,40 +202,32 @@ fn main() {
                 };
                 writeln!(needles, "    ({path:?}, {lits}),").expect("write");
             }
-            let opt_str = |k: &str| match s(g(k)) {
-                Some(v) => format!("Some({v:?})"),
-                None => "None".to_string(),
-            };
-            let strs = |k: &str| format!("&{:?}", list(g(k)));
-            let opt_f = |k: &str| match f(g(k)) {
-                Some(v) => format!("Some({v:?})"),
-                None => "None".to_string(),
-            };
-            writeln!(
-                rules,
-                "    StaticRule {{ id: {:?}, name: {:?}, keywords: {}, regex: {}, path: {}, confidence: {:?}, entropy: {}, checksum: {}, window: {}, context_lines: {}, key_value: {}, pairs_with: {}, remediation: {:?}, secret_match: {} }},",
-                s(g("id")).unwrap_or_default(),
-                s(g("name")).unwrap_or_default(),
-                strs("keywords"),
-                opt_str("regex"),
-                opt_str("path"),
-                f(g("confidence")).unwrap_or(0.0),
-                opt_f("entropy"),
-                opt_str("checksum"),
-                g("window").and_then(|v| v.as_integer()).map_or("None".to_string(), |w| format!("Some({w})")),
-                g("context_lines").and_then(|v| v.as_integer()).map_or("None".to_string(), |w| format!("Some({w})")),
-                opt_str("key_value"),
-                strs("pairs_with"),
-                s(g("remediation")).unwrap_or_default(),
-                strs("secret_match"),
-            )
-            .expect("write");
+            rules.push_str("    ");
+            r.emit(&mut rules);
+            rules.push_str(",\n");
         }
     }
     texts.push_str("];\n");
     rules.push_str("];\n");
     needles.push_str("];\n");
+    // A rule that sets every field, written by the same code as the catalog,
+    // so that the tests see each field come through even while no built-in
+    // rule uses it (no built-in rule has an allowlist yet).
+    let probe = Path::new("src/rules/testdata/every_field.toml");
+    let mut every = format!(
+        "/// A rule file that sets every field of a rule (tests only).\n#[cfg(test)]\npub(crate) static EVERY_FIELD_TEXT: &str = {};\n/// Its rules, as the build script embeds them.\n#[cfg(test)]\npub(crate) static EVERY_FIELD_RULES: &[StaticRule] = &[\n",
+        include(probe)
+    );
+    for r in read_rules(probe).1 {
+        every.push_str("    ");
+        r.emit(&mut every);
+        every.push_str(",\n");
+    }
+    every.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
-    fs::write(out.join("builtin_rules.rs"), texts + &rules + &needles)
-        .expect("write builtin_rules.rs");
+    fs::write(
+        out.join("builtin_rules.rs"),
+        texts + &rules + &needles + &every,
+    )
+    .expect("write builtin_rules.rs");
 }

@@ -3,7 +3,7 @@
 //! rules and allowlists, and merging with the built-in catalog. Errors name
 //! the file, the line and the key. It knows nothing of scanning or reports;
 //! command-line flags are merged over it by `app`.
-use crate::error::{Error, Result};
+use crate::error::{one_line, Error, Result};
 use crate::finding::redact;
 use crate::rules::{RuleAllowlist, RuleSpec};
 use serde::{Deserialize, Deserializer};
@@ -254,27 +254,12 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
         if !seen.insert(r.id.as_str()) {
             return Err(at("defined twice in this file".into()));
         }
-        if r.id.is_empty()
-            || !r
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            return Err(at("id must be kebab-case (a-z, 0-9, -)".into()));
-        }
-        if !(0.0..=1.0).contains(&r.confidence) {
-            return Err(at(format!("confidence {} is outside [0, 1]", r.confidence)));
-        }
-        if r.regex.is_none() && r.path.is_none() && r.key_value.is_none() {
-            return Err(at(
-                "a rule needs a regex, a key_value class or a path".into()
-            ));
+        if let Some(problem) = r.problems().into_iter().next() {
+            return Err(at(problem));
         }
         // Compile now: a bad user regex is an error naming the rule, not a
         // silent no-op at scan time.
-        let engine =
-            crate::engine::Engine::new(vec![r.clone()]).map_err(|e| at(strip_rule_prefix(&e)))?;
-        if let Some((_, problem)) = engine.check_compiles().into_iter().next() {
+        if let Err(problem) = crate::engine::check_regexes(r) {
             return Err(at(one_line(&problem)));
         }
         if let Some(a) = &r.allowlist {
@@ -282,13 +267,6 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn strip_rule_prefix(e: &Error) -> String {
-    match e {
-        Error::Rule { message, .. } => message.clone(),
-        other => other.to_string(),
-    }
 }
 
 fn located(name: &str, line: usize) -> String {
@@ -303,30 +281,6 @@ fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.trim_start().starts_with(key) && l.contains('='))
         .map_or(0, |i| i + 1)
-}
-
-/// The useful line of a multi-line regex/glob error.
-/// (`bad regex: regex parse error: <pattern, caret> error: unclosed group`
-/// becomes `bad regex: unclosed group`).
-pub(crate) fn one_line(msg: &str) -> String {
-    let last = msg
-        .lines()
-        .rev()
-        .find(|l| l.trim_start().starts_with("error:"))
-        .map(|l| l.trim().trim_start_matches("error:").trim());
-    match last {
-        Some(last) => {
-            let prefix = msg
-                .lines()
-                .next()
-                .unwrap_or("")
-                .split("regex parse error")
-                .next()
-                .unwrap_or("");
-            format!("{prefix}{last}")
-        }
-        None => msg.lines().map(str::trim).collect::<Vec<_>>().join(" "),
-    }
 }
 
 fn check_allowlist(name: &str, text: &str, key: &str, a: &RuleAllowlist) -> Result<()> {
@@ -406,6 +360,29 @@ mod tests {
         assert!(e.starts_with("c.toml:4: key `allowlist.paths`"), "{e}");
         let e = parse("c.toml", "bogus = 1\n").unwrap_err().to_string();
         assert!(e.starts_with("c.toml:1:") && e.contains("bogus"), "{e}");
+    }
+
+    /// A user rule is held to the same `RuleSpec::problems` as the catalog.
+    #[test]
+    fn user_rules_get_the_catalog_validation() {
+        let rule = |extra: &str| {
+            format!("[[rule]]\nid = \"acme-key\"\nname = \"Acme\"\nkeywords = [\"acme_\"]\nconfidence = 0.5\n{extra}")
+        };
+        let e = parse(
+            "c.toml",
+            &rule("regex = '(acme_\\w+)'\nkey_value = \"secret\"\n"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("c.toml:2: rule acme-key:") && e.contains("takes no regex"),
+            "{e}"
+        );
+        let e = parse("c.toml", &rule("key_value = \"token\"\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown key_value class \"token\""), "{e}");
+        assert!(parse("c.toml", &rule("key_value = \"secret\"\n")).is_ok());
     }
 
     #[test]

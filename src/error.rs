@@ -55,3 +55,28 @@ impl From<git2::Error> for Error {
 
 /// Result with the library's error type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The useful line of a multi-line regex/glob error.
+/// (`bad regex: regex parse error: <pattern, caret> error: unclosed group`
+/// becomes `bad regex: unclosed group`). Lives here, below both `config`
+/// and `suppress`, so that neither has to import the other for it.
+pub(crate) fn one_line(msg: &str) -> String {
+    let last = msg
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with("error:"))
+        .map(|l| l.trim().trim_start_matches("error:").trim());
+    match last {
+        Some(last) => {
+            let prefix = msg
+                .lines()
+                .next()
+                .unwrap_or("")
+                .split("regex parse error")
+                .next()
+                .unwrap_or("");
+            format!("{prefix}{last}")
+        }
+        None => msg.lines().map(str::trim).collect::<Vec<_>>().join(" "),
+    }
+}

@@ -3,9 +3,11 @@
 //!
 //! Data flow: `sources` make `blob`s; the `engine` finds scored candidates in
 //! them; `app` turns candidates into `finding`s, applies `suppress`ion and
-//! dedups; `report` writes them out.
+//! dedups; `report` writes them out. `rules` is the rule model and its
+//! validation; `catalog` lints rule files by running the engine over them.
 pub mod app;
 pub mod blob;
+pub mod catalog;
 pub mod cli;
 pub(crate) mod config;
 pub mod engine;
@@ -67,6 +69,26 @@ mod boundaries {
                 "crate::report",
                 "crate::app",
                 "crate::config",
+                "crate::catalog",
+            ],
+            &[],
+        );
+    }
+
+    /// Rules are data and validation: the engine depends on them, so they
+    /// must not depend on the engine (issue 11).
+    #[test]
+    fn rules_are_data_only() {
+        forbid(
+            "rules",
+            &[
+                "crate::engine",
+                "crate::catalog",
+                "crate::config",
+                "crate::suppress",
+                "crate::sources",
+                "crate::report",
+                "crate::app",
             ],
             &[],
         );
@@ -114,6 +136,9 @@ mod boundaries {
                 "crate::sources",
                 "crate::report",
                 "crate::app",
+                // `config` validates allowlists by compiling them here: the
+                // other way round would be a cycle (issue 11).
+                "crate::config",
             ],
             &[],
         );

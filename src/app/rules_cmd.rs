@@ -1,5 +1,6 @@
 //! `stanch rules`: list the catalog, check rule files.
 use super::{find_config, RunOutcome};
+use crate::catalog;
 use crate::cli::{ListFormat, RulesAction, RulesArgs};
 use crate::config;
 use crate::engine::Engine;
@@ -19,7 +20,7 @@ pub(crate) fn rules_cmd(args: RulesArgs) -> Result<RunOutcome> {
                 })?;
                 texts.push((f.display().to_string(), text));
             }
-            let problems = rules::lint_files(&texts, rules::builtin()?);
+            let problems = catalog::lint_files(&texts, rules::builtin()?);
             let mut out = std::io::stdout().lock();
             for p in &problems {
                 let _ = writeln!(out, "{p}");

@@ -91,6 +91,14 @@ fn crc32_base62(token: &[u8]) -> Option<bool> {
 mod tests {
     use super::*;
 
+    /// `Rule::new` relies on it: `RuleSpec::problems` admits these names only.
+    #[test]
+    fn every_name_the_model_admits_exists() {
+        for name in crate::rules::CHECKSUMS {
+            assert!(Checksum::from_name(name).is_some(), "{name}");
+        }
+    }
+
     /// Builds a well-formed token at run time, so no valid token sits in the source.
     pub(crate) fn make_token(prefix: &str, body: &str) -> String {
         format!(

@@ -47,24 +47,20 @@ pub struct Rule {
 
 impl Rule {
     fn new(spec: RuleSpec) -> Result<Self> {
-        let checksum = match &spec.checksum {
-            None => None,
-            Some(name) => Some(Checksum::from_name(name).ok_or_else(|| Error::Rule {
+        if let Some(message) = spec.problems().into_iter().next() {
+            return Err(Error::Rule {
                 file: String::new(),
                 rule: spec.id.clone(),
-                message: format!("unknown checksum {name:?} (known: github, npm, gitlab-routable)"),
-            })?),
-        };
-        let kv = match &spec.key_value {
-            None => None,
-            Some(name) => Some(
-                structured::Class::from_name(name).ok_or_else(|| Error::Rule {
-                    file: String::new(),
-                    rule: spec.id.clone(),
-                    message: format!("unknown key_value class {name:?} (known: password, secret)"),
-                })?,
-            ),
-        };
+                message,
+            });
+        }
+        let checksum = spec.checksum.as_deref().map(|name| {
+            Checksum::from_name(name).expect("problems() admits only checksums the engine has")
+        });
+        let kv = spec.key_value.as_deref().map(|name| {
+            structured::Class::from_name(name)
+                .expect("problems() admits only classes the engine has")
+        });
         Ok(Rule {
             id: Arc::from(spec.id.as_str()),
             spec,
@@ -93,6 +89,18 @@ impl Rule {
         }
         Ok(())
     }
+}
+
+/// Compiles a rule's regexes without an engine, reporting what is wrong: the
+/// lints tell the regex faults of a rule that `Engine::new` refuses.
+pub fn check_regexes(spec: &RuleSpec) -> std::result::Result<(), String> {
+    if let Some(src) = &spec.regex {
+        compile(src, &spec.secret_match)?;
+    }
+    if let Some(p) = &spec.path {
+        path_regex(p)?;
+    }
+    Ok(())
 }
 
 /// A rule's compiled content regex, its secret group, and the regexes the
@@ -220,7 +228,8 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Builds the engine: checks ids and checksums, builds the prefilter.
+    /// Builds the engine: rejects a rule with `RuleSpec::problems` or a
+    /// duplicate id, builds the prefilter.
     /// Regexes are compiled later, on first use (see `check_compiles`).
     pub fn new(specs: Vec<RuleSpec>) -> Result<Self> {
         let mut seen = HashMap::new();

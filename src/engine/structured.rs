@@ -2112,6 +2112,14 @@ pub fn word_like(v: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// `Rule::new` relies on it: `RuleSpec::problems` admits these names only.
+    #[test]
+    fn every_name_the_model_admits_exists() {
+        for name in crate::rules::KEY_VALUE_CLASSES {
+            assert!(Class::from_name(name).is_some(), "{name}");
+        }
+    }
+
     #[test]
     fn keys_in_every_casing() {
         for k in [

@@ -1,11 +1,9 @@
 //! Rules as data: the model of a rule, loading of the embedded `rules/*.toml`
-//! and of user rule files, and the lints the test suite and `stanch rules check`
-//! run over them. Compiling rules into a matcher is the engine's job.
-mod lint;
+//! and of user rule files. Compiling rules into a matcher is the engine's job;
+//! the lints, which run the engine over examples, live in `catalog`.
 mod model;
 
-pub use lint::{lint_files, Problem};
-pub use model::{RuleAllowlist, RuleFile, RuleSpec};
+pub use model::{RuleAllowlist, RuleFile, RuleSpec, CHECKSUMS, KEY_VALUE_CLASSES};
 
 use crate::error::{Error, Result};
 
@@ -26,8 +24,9 @@ pub fn parse_file(name: &str, text: &str) -> Result<Vec<RuleSpec>> {
     Ok(file.rule)
 }
 
-/// A built-in rule as the build script lays it out (examples are left in the
-/// embedded text: only the lints need them).
+/// A built-in rule as the build script writes it: a `RuleSpec` of static
+/// strings and slices, so that start-up parses no TOML. The examples are left
+/// in the embedded text: only the lints need them.
 pub(crate) struct StaticRule {
     id: &'static str,
     name: &'static str,
@@ -35,38 +34,87 @@ pub(crate) struct StaticRule {
     regex: Option<&'static str>,
     path: Option<&'static str>,
     confidence: f64,
+    secret_match: &'static [&'static str],
     entropy: Option<f64>,
     checksum: Option<&'static str>,
     window: Option<u32>,
     context_lines: Option<u32>,
-    key_value: Option<&'static str>,
     pairs_with: &'static [&'static str],
+    key_value: Option<&'static str>,
     remediation: &'static str,
-    secret_match: &'static [&'static str],
+    allowlist: Option<StaticAllowlist>,
 }
+
+/// A built-in rule's allowlist as the build script writes it.
+pub(crate) struct StaticAllowlist {
+    paths: &'static [&'static str],
+    regexes: &'static [&'static str],
+    stopwords: &'static [&'static str],
+    commits: &'static [&'static str],
+}
+
+fn strings(xs: &[&str]) -> Vec<String> {
+    xs.iter().map(|x| x.to_string()).collect()
+}
+
+// Both conversions name every field, without `..`, as build.rs does: a field
+// the static form gains must be carried into the model here.
 
 impl StaticRule {
     fn spec(&self) -> RuleSpec {
-        let strings = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect();
+        let StaticRule {
+            id,
+            name,
+            keywords,
+            regex,
+            path,
+            confidence,
+            secret_match,
+            entropy,
+            checksum,
+            window,
+            context_lines,
+            pairs_with,
+            key_value,
+            remediation,
+            allowlist,
+        } = self;
         RuleSpec {
-            id: self.id.to_string(),
-            name: self.name.to_string(),
-            keywords: strings(self.keywords),
-            regex: self.regex.map(str::to_string),
-            path: self.path.map(str::to_string),
-            confidence: self.confidence,
-            secret_match: strings(self.secret_match),
-            entropy: self.entropy,
-            checksum: self.checksum.map(str::to_string),
-            window: self.window,
-            context_lines: self.context_lines,
-            key_value: self.key_value.map(str::to_string),
-            pairs_with: strings(self.pairs_with),
-            remediation: self.remediation.to_string(),
+            id: id.to_string(),
+            name: name.to_string(),
+            keywords: strings(keywords),
+            regex: regex.map(str::to_string),
+            path: path.map(str::to_string),
+            confidence: *confidence,
+            secret_match: strings(secret_match),
+            entropy: *entropy,
+            checksum: checksum.map(str::to_string),
+            window: *window,
+            context_lines: *context_lines,
+            pairs_with: strings(pairs_with),
+            key_value: key_value.map(str::to_string),
+            remediation: remediation.to_string(),
+            allowlist: allowlist.as_ref().map(StaticAllowlist::spec),
             examples: Vec::new(),
             negative_examples: Vec::new(),
             example_path: None,
-            allowlist: None,
+        }
+    }
+}
+
+impl StaticAllowlist {
+    fn spec(&self) -> RuleAllowlist {
+        let StaticAllowlist {
+            paths,
+            regexes,
+            stopwords,
+            commits,
+        } = self;
+        RuleAllowlist {
+            paths: strings(paths),
+            regexes: strings(regexes),
+            stopwords: strings(stopwords),
+            commits: strings(commits),
         }
     }
 }
@@ -90,55 +138,134 @@ pub fn builtin() -> Result<Vec<RuleSpec>> {
 mod tests {
     use super::*;
 
-    /// What the build script embedded is what the engine would extract now.
+    /// Each fault `problems` knows is told on its own, and a sound rule has none.
     #[test]
-    fn embedded_path_literals_match_the_engine() {
-        let specs = builtin().expect("built-in rules");
-        let paths: Vec<&String> = specs.iter().filter_map(|r| r.path.as_ref()).collect();
-        assert!(paths.len() >= 10);
-        for src in paths {
-            let embedded = builtin_needles(src)
-                .unwrap_or_else(|| panic!("{src} not embedded"))
-                .map(|n| n.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
-            assert_eq!(embedded, crate::engine::needles::needles(src), "{src}");
+    fn problems_name_each_fault() {
+        let ok: RuleSpec = toml::from_str(
+            "id = 'acme-key'\nname = 'Acme'\nkeywords = ['acme_']\nregex = '(acme_[a-z]{8})'\nconfidence = 0.5\nchecksum = 'github'\n",
+        )
+        .expect("rule");
+        assert_eq!(ok.problems(), Vec::<String>::new());
+        type Spoil = fn(&mut RuleSpec);
+        let faults: [(&str, Spoil); 9] = [
+            ("kebab-case", |r| r.id = "Acme-key".into()),
+            ("kebab-case", |r| r.id = "-acme".into()),
+            ("kebab-case", |r| r.id = "acme-".into()),
+            ("kebab-case", |r| r.id.clear()),
+            ("confidence 1.5 is outside", |r| r.confidence = 1.5),
+            ("confidence NaN is outside", |r| r.confidence = f64::NAN),
+            ("needs a regex, a key_value class or a path", |r| {
+                r.regex = None
+            }),
+            ("takes no regex", |r| r.key_value = Some("password".into())),
+            (
+                "unknown checksum \"crc\" (known: github, npm, gitlab-routable)",
+                |r| r.checksum = Some("crc".into()),
+            ),
+        ];
+        for (want, spoil) in faults {
+            let mut r = ok.clone();
+            spoil(&mut r);
+            let got = r.problems();
+            assert!(got.len() == 1 && got[0].contains(want), "{want}: {got:?}");
         }
-        assert_eq!(builtin_needles("not/a/built-in$"), None);
+        let mut r = ok.clone();
+        (r.regex, r.key_value) = (None, Some("token".into()));
+        assert_eq!(
+            r.problems(),
+            vec!["unknown key_value class \"token\" (known: password, secret)"]
+        );
     }
 
-    /// Every built-in rule's examples are found by it through the whole engine,
-    /// and no negative example is found by any rule (see `lint_files`).
-    #[test]
-    fn builtin_rules_pass_every_lint() {
-        let files: Vec<(String, String)> = builtin_files()
-            .iter()
-            .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
-            .collect();
-        let problems = lint_files(&files, Vec::new());
-        let listed: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(
-            problems.is_empty(),
-            "{} problem(s):\n{}",
-            problems.len(),
-            listed.join("\n")
-        );
+    /// What the build script embeds equals what the text says, every field
+    /// but the examples, which are deliberately not embedded.
+    fn assert_embedded_as_parsed(name: &str, text: &str, embedded: &[StaticRule]) {
+        let mut parsed = parse_file(name, text).expect("rule file parses");
+        assert_eq!(parsed.len(), embedded.len(), "{name}");
+        for (p, e) in parsed.iter_mut().zip(embedded) {
+            p.examples.clear();
+            p.negative_examples.clear();
+            p.example_path = None;
+            assert_eq!(*p, e.spec(), "{name}: rule {}", p.id);
+        }
     }
 
     /// The build script's static catalog says what the rule files say.
     #[test]
     fn static_catalog_matches_the_files() {
-        let mut parsed = Vec::new();
+        let mut at = 0;
         for (name, text) in builtin_files() {
-            parsed.extend(parse_file(name, text).expect("built-in rule file parses"));
+            let n = parse_file(name, text).expect("rule file parses").len();
+            assert_embedded_as_parsed(name, text, &BUILTIN_RULES[at..at + n]);
+            at += n;
         }
-        let fast = builtin().expect("static rules");
-        assert_eq!(parsed.len(), fast.len());
-        for (p, f) in parsed.iter_mut().zip(&fast) {
-            p.examples.clear();
-            p.negative_examples.clear();
-            p.example_path = None;
-            p.allowlist = None;
-            assert_eq!(p, f, "rule {}", p.id);
-        }
+        assert_eq!(at, BUILTIN_RULES.len());
+    }
+
+    /// A rule that sets every field comes through the build script whole
+    /// (issue 11: built-in allowlists were dropped, and the comparison above
+    /// cannot notice a field no built-in rule uses).
+    #[test]
+    fn every_field_reaches_the_static_catalog() {
+        let parsed = parse_file("every_field.toml", EVERY_FIELD_TEXT).expect("parses");
+        // Named without `..`: a new field must be set in the test file too.
+        let RuleSpec {
+            id,
+            name,
+            keywords,
+            regex,
+            path,
+            confidence,
+            secret_match,
+            entropy,
+            checksum,
+            window,
+            context_lines,
+            pairs_with,
+            key_value,
+            remediation,
+            examples,
+            negative_examples,
+            example_path,
+            allowlist,
+        } = &parsed[0];
+        let Some(RuleAllowlist {
+            paths,
+            regexes,
+            stopwords,
+            commits,
+        }) = allowlist
+        else {
+            panic!("every_field.toml sets no allowlist");
+        };
+        let set = [
+            !id.is_empty(),
+            !name.is_empty(),
+            !keywords.is_empty(),
+            regex.is_some(),
+            path.is_some(),
+            *confidence != 0.0,
+            !secret_match.is_empty(),
+            entropy.is_some(),
+            checksum.is_some(),
+            window.is_some(),
+            context_lines.is_some(),
+            !pairs_with.is_empty(),
+            key_value.is_some(),
+            !remediation.is_empty(),
+            !examples.is_empty(),
+            !negative_examples.is_empty(),
+            example_path.is_some(),
+            !paths.is_empty(),
+            !regexes.is_empty(),
+            !stopwords.is_empty(),
+            !commits.is_empty(),
+        ];
+        assert!(
+            set.iter().all(|s| *s),
+            "every_field.toml leaves a field unset: {set:?}"
+        );
+        assert_embedded_as_parsed("every_field.toml", EVERY_FIELD_TEXT, EVERY_FIELD_RULES);
     }
 
     #[test]
@@ -154,50 +281,5 @@ mod tests {
             "only {} provider families",
             families.len()
         );
-    }
-
-    #[test]
-    fn lint_reports_file_and_rule() {
-        let bad = r#"
-[[rule]]
-id = "demo-broken"
-name = "Broken"
-keywords = ["zz"]
-regex = '''(demo_[a-z'''
-confidence = 1.5
-remediation = ""
-examples = ["nothing here"]
-negative_examples = []
-"#;
-        let problems = lint_files(
-            &[("rules/demo.toml".to_string(), bad.to_string())],
-            Vec::new(),
-        );
-        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        let all = text.join("\n");
-        for needle in [
-            "bad regex",
-            "confidence 1.5",
-            "remediation is empty",
-            "at least two examples",
-            "negative example",
-            "at least 3 characters",
-        ] {
-            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
-        }
-        assert!(
-            text.iter()
-                .all(|t| t.starts_with("rules/demo.toml: rule demo-broken:")),
-            "{all}"
-        );
-        let dup = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\n[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='y'\n";
-        let p = lint_files(&[("rules/a.toml".to_string(), dup.to_string())], Vec::new());
-        assert!(p.iter().any(|p| p.message.contains("duplicate rule id")));
-        let unknown = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\nbogus=1\n";
-        let p = lint_files(
-            &[("rules/a.toml".to_string(), unknown.to_string())],
-            Vec::new(),
-        );
-        assert!(p[0].message.contains("bogus"), "{:?}", p);
     }
 }

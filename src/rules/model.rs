@@ -1,5 +1,15 @@
-//! The rule model, as written in `rules/*.toml` and in `.stanch.toml`.
+//! The rule model, as written in `rules/*.toml` and in `.stanch.toml`, and
+//! the one validation of a rule (`RuleSpec::problems`) that config, the
+//! lints and the engine all apply. The build script compiles this file too
+//! (it deserialises the built-in rules into these types), so it depends on
+//! serde alone: nothing of the crate.
 use serde::{Deserialize, Serialize};
+
+/// The checksum validators a rule may name; the engine implements each.
+pub const CHECKSUMS: &[&str] = &["github", "npm", "gitlab-routable"];
+
+/// The classes a structured `key_value` rule may name; the engine implements each.
+pub const KEY_VALUE_CLASSES: &[&str] = &["password", "secret"];
 
 /// A rule file: a list of `[[rule]]` tables.
 #[derive(Debug, Clone, Deserialize)]
@@ -82,6 +92,52 @@ impl RuleSpec {
     /// Whether the rule reads content (a regex or a structured key/value rule).
     pub fn reads_content(&self) -> bool {
         self.regex.is_some() || self.key_value.is_some()
+    }
+
+    /// What makes the rule unusable, whoever wrote it (empty when it is
+    /// valid). Regexes are compiled by the engine and allowlists by
+    /// `suppress`; what only a catalog rule owes (examples, a remediation,
+    /// the family prefix) is a lint.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let id = &self.id;
+        let kebab = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-')
+            && !id.ends_with('-');
+        if !kebab {
+            out.push("id must be kebab-case (a-z, 0-9, -)".to_string());
+        }
+        if !(0.0..=1.0).contains(&self.confidence) {
+            out.push(format!("confidence {} is outside [0, 1]", self.confidence));
+        }
+        if self.regex.is_none() && self.path.is_none() && self.key_value.is_none() {
+            out.push("a rule needs a regex, a key_value class or a path".to_string());
+        }
+        if self.regex.is_some() && self.key_value.is_some() {
+            out.push(
+                "a key_value rule reads keys and values itself: it takes no regex".to_string(),
+            );
+        }
+        if let Some(name) = &self.checksum {
+            if !CHECKSUMS.contains(&name.as_str()) {
+                out.push(format!(
+                    "unknown checksum {name:?} (known: {})",
+                    CHECKSUMS.join(", ")
+                ));
+            }
+        }
+        if let Some(name) = &self.key_value {
+            if !KEY_VALUE_CLASSES.contains(&name.as_str()) {
+                out.push(format!(
+                    "unknown key_value class {name:?} (known: {})",
+                    KEY_VALUE_CLASSES.join(", ")
+                ));
+            }
+        }
+        out
     }
 }
 

@@ -79,7 +79,7 @@ impl Allowlist {
                     value: r.clone(),
                     message: format!(
                         "bad regex {r:?}: {}",
-                        crate::config::one_line(&e.to_string())
+                        crate::error::one_line(&e.to_string())
                     ),
                 })?;
             regexes.push(re);

@@ -1,8 +1,13 @@
 //! Rule lints, shared by the test suite and `stanch rules check`: every problem
 //! names the file and the rule. Examples are checked through the whole engine
 //! (prefilter, regex, entropy, scoring), not the regex alone.
-use super::{parse_file, RuleSpec};
-use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+//!
+//! It sits above both `rules` (the data) and `engine` (which runs it), so
+//! that `rules` stays data plus validation and the engine, which depends on
+//! `rules`, never depends back on the lints (issue 11).
+use crate::engine::{check_regexes, Engine, DEFAULT_MIN_CONFIDENCE};
+use crate::rules::{parse_file, RuleSpec};
+use crate::suppress::allowlist::Allowlist;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -52,8 +57,18 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         .into_iter()
         .filter(|r| !ids.contains(&r.id))
         .collect();
-    let first_mine = all.len();
-    all.extend(mine.iter().map(|(_, r)| r.clone()));
+    let known: HashSet<String> = all.iter().map(|r| r.id.clone()).chain(ids).collect();
+    // The engine refuses a rule with problems: such a rule is linted without
+    // it, and its examples are not run.
+    let mut in_engine: Vec<Option<usize>> = Vec::with_capacity(mine.len());
+    for (_, r) in &mine {
+        if r.problems().is_empty() {
+            in_engine.push(Some(all.len()));
+            all.push(r.clone());
+        } else {
+            in_engine.push(None);
+        }
+    }
     let engine = match Engine::new(all) {
         Ok(e) => e,
         Err(e) => {
@@ -65,8 +80,7 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         }
     };
     let mut last_id: Option<(&str, &str)> = None;
-    for (k, (file, r)) in mine.iter().enumerate() {
-        let ri = first_mine + k;
+    for ((file, r), slot) in mine.iter().zip(in_engine) {
         let mut p = |m: String| problems.push(problem(file, r, &m));
         if let Some((lf, lid)) = last_id {
             if lf == file && lid > r.id.as_str() {
@@ -76,16 +90,28 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
             }
         }
         last_id = Some((file, &r.id));
+        r.problems().into_iter().for_each(&mut p);
         static_checks(file, r, &mut p);
         for other in &r.pairs_with {
-            if !engine.rules().iter().any(|x| &x.spec.id == other) {
+            if !known.contains(other) {
                 p(format!("pairs_with names no rule: {other:?}"));
             }
         }
-        if let Err(e) = engine.rules()[ri].check_compiles() {
+        if let Some(a) = &r.allowlist {
+            // A built-in allowlist that does not compile would stop every run.
+            if let Err(bad) = Allowlist::new(&format!("rule {}: allowlist", r.id), a, false) {
+                p(format!("allowlist.{}: {}", bad.field, bad.message));
+            }
+        }
+        let compiled = match slot {
+            Some(ri) => engine.rules()[ri].check_compiles(),
+            None => check_regexes(r),
+        };
+        if let Err(e) = compiled {
             p(e);
             continue;
         }
+        let Some(ri) = slot else { continue };
         for ex in &r.examples {
             let (path, text) = example_input(r, ex);
             let found = engine
@@ -149,20 +175,13 @@ fn example_input<'a>(r: &'a RuleSpec, ex: &'a str) -> (&'a str, &'a str) {
     }
 }
 
+/// What a catalog rule owes beyond `RuleSpec::problems`: a family prefix, a
+/// name and a remediation, keywords the prefilter can use, examples.
 fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
     let stem = std::path::Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let kebab = !r.id.is_empty()
-        && r.id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !r.id.starts_with('-')
-        && !r.id.ends_with('-');
-    if !kebab {
-        p("id must be kebab-case (a-z, 0-9, -)".into());
-    }
     if file.ends_with(".toml")
         && !stem.is_empty()
         && !stem.starts_with('.')
@@ -177,15 +196,6 @@ fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
     }
     if r.remediation.trim().is_empty() {
         p("remediation is empty: say where and how to revoke or rotate it".into());
-    }
-    if !(0.0..=1.0).contains(&r.confidence) {
-        p(format!("confidence {} is outside [0, 1]", r.confidence));
-    }
-    if r.regex.is_none() && r.path.is_none() && r.key_value.is_none() {
-        p("a rule needs a regex, a key_value class or a path".into());
-    }
-    if r.regex.is_some() && r.key_value.is_some() {
-        p("a key_value rule reads keys and values itself: it takes no regex".into());
     }
     if r.reads_content() && r.keywords.is_empty() {
         p("a content rule needs keywords (the prefilter runs its regex only near them)".into());
@@ -214,5 +224,105 @@ fn shorten(s: &str) -> String {
         format!("{}…", one_line.chars().take(80).collect::<String>())
     } else {
         one_line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{builtin, builtin_files, builtin_needles};
+
+    /// What the build script embedded is what the engine would extract now.
+    #[test]
+    fn embedded_path_literals_match_the_engine() {
+        let specs = builtin().expect("built-in rules");
+        let paths: Vec<&String> = specs.iter().filter_map(|r| r.path.as_ref()).collect();
+        assert!(paths.len() >= 10);
+        for src in paths {
+            let embedded = builtin_needles(src)
+                .unwrap_or_else(|| panic!("{src} not embedded"))
+                .map(|n| n.iter().map(|l| l.to_vec()).collect::<Vec<_>>());
+            assert_eq!(embedded, crate::engine::needles::needles(src), "{src}");
+        }
+        assert_eq!(builtin_needles("not/a/built-in$"), None);
+    }
+
+    /// Every built-in rule's examples are found by it through the whole engine,
+    /// and no negative example is found by any rule (see `lint_files`).
+    #[test]
+    fn builtin_rules_pass_every_lint() {
+        let files: Vec<(String, String)> = builtin_files()
+            .iter()
+            .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
+            .collect();
+        let problems = lint_files(&files, Vec::new());
+        let listed: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            problems.is_empty(),
+            "{} problem(s):\n{}",
+            problems.len(),
+            listed.join("\n")
+        );
+    }
+
+    /// A rule's allowlist is compiled by the lints: a bad one in a built-in
+    /// rule would stop every run.
+    #[test]
+    fn lint_compiles_allowlists() {
+        let text = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\n[rule.allowlist]\npaths=['bad/[']\n";
+        let p = lint_files(
+            &[("rules/a.toml".to_string(), text.to_string())],
+            Vec::new(),
+        );
+        assert!(
+            p.iter()
+                .any(|p| p.rule == "a-x" && p.message.starts_with("allowlist.paths: bad glob")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn lint_reports_file_and_rule() {
+        let bad = r#"
+[[rule]]
+id = "demo-broken"
+name = "Broken"
+keywords = ["zz"]
+regex = '''(demo_[a-z'''
+confidence = 1.5
+remediation = ""
+examples = ["nothing here"]
+negative_examples = []
+"#;
+        let problems = lint_files(
+            &[("rules/demo.toml".to_string(), bad.to_string())],
+            Vec::new(),
+        );
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let all = text.join("\n");
+        for needle in [
+            "bad regex",
+            "confidence 1.5",
+            "remediation is empty",
+            "at least two examples",
+            "negative example",
+            "at least 3 characters",
+        ] {
+            assert!(all.contains(needle), "missing {needle:?} in:\n{all}");
+        }
+        assert!(
+            text.iter()
+                .all(|t| t.starts_with("rules/demo.toml: rule demo-broken:")),
+            "{all}"
+        );
+        let dup = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\n[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='y'\n";
+        let p = lint_files(&[("rules/a.toml".to_string(), dup.to_string())], Vec::new());
+        assert!(p.iter().any(|p| p.message.contains("duplicate rule id")));
+        let unknown = "[[rule]]\nid='a-x'\nname='x'\nconfidence=0.5\npath='x'\nbogus=1\n";
+        let p = lint_files(
+            &[("rules/a.toml".to_string(), unknown.to_string())],
+            Vec::new(),
+        );
+        assert!(p[0].message.contains("bogus"), "{:?}", p);
     }
 }
