@@ -222,8 +222,7 @@ impl Plan {
     pub fn prepare_with(common: &CommonArgs, root: &Path, use_baseline: bool) -> Result<Plan> {
         let started = Instant::now();
         let loaded = load_config(common, root)?;
-        let specs = config::merge_rules(rules::builtin()?, loaded.as_ref())?;
-        let engine = Engine::new(specs)?;
+        let engine = engine_for(&loaded)?;
         let cfg = loaded.as_ref().map(|l| &l.config);
         let global = match cfg.filter(|c| c.allowlist != Default::default()) {
             Some(c) => Some(
@@ -483,6 +482,37 @@ pub(crate) fn find_config(
     }
 }
 
+/// The engine over the built-in rules and the config's; a rule it refuses
+/// is named with the file it came from (the engine knows rules, not files).
+pub(crate) fn engine_for(loaded: &Option<Loaded>) -> Result<Engine> {
+    let specs = config::merge_rules(rules::builtin()?, loaded.as_ref())?;
+    Engine::new(specs).map_err(|e| name_rule_file(e, loaded))
+}
+
+fn name_rule_file(e: Error, loaded: &Option<Loaded>) -> Error {
+    match e {
+        Error::Rule {
+            file,
+            rule,
+            message,
+        } if file.is_empty() => {
+            let user = loaded
+                .as_ref()
+                .is_some_and(|l| l.config.rule.iter().any(|r| r.id == rule));
+            Error::Rule {
+                file: if user {
+                    config_name(loaded)
+                } else {
+                    "the built-in rules".to_string()
+                },
+                rule,
+                message,
+            }
+        }
+        e => e,
+    }
+}
+
 fn config_name(loaded: &Option<Loaded>) -> String {
     loaded.as_ref().map_or_else(
         || config::FILE_NAME.to_string(),
@@ -543,6 +573,46 @@ fn emit(format: Format, report: &Report<'_>, output: Option<&PathBuf>) -> Result
                     source,
                 }),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An engine error names the file of the rule it refuses.
+    #[test]
+    fn engine_errors_name_the_rule_file() {
+        let e = Engine::new(vec![spec("x-dup"), spec("x-dup")]).unwrap_err();
+        assert!(matches!(&e, Error::Rule { file, .. } if file.is_empty()));
+        let loaded = Loaded {
+            path: PathBuf::from("conf/.stanch.toml"),
+            config: config::parse("c", "[[rule]]\nid = 'x-dup'\nname = 'x'\nkeywords = ['k']\nregex = 'k(x)'\nconfidence = 0.5\n").unwrap(),
+        };
+        let named = name_rule_file(e, &Some(loaded));
+        assert_eq!(
+            named.to_string(),
+            "conf/.stanch.toml: rule x-dup: duplicate rule id"
+        );
+        let builtin = name_rule_file(
+            Engine::new(vec![spec("y-dup"), spec("y-dup")]).unwrap_err(),
+            &None,
+        );
+        assert_eq!(
+            builtin.to_string(),
+            "the built-in rules: rule y-dup: duplicate rule id"
+        );
+    }
+
+    fn spec(id: &str) -> rules::RuleSpec {
+        rules::RuleSpec {
+            id: id.to_string(),
+            name: id.to_string(),
+            keywords: vec!["k".to_string()],
+            regex: Some("k(x)".to_string()),
+            confidence: 0.5,
+            ..serde_json::from_str(r#"{"id":"","name":"","confidence":0}"#).unwrap()
         }
     }
 }

@@ -2,8 +2,6 @@
 use super::{find_config, RunOutcome};
 use crate::catalog;
 use crate::cli::{ListFormat, RulesAction, RulesArgs};
-use crate::config;
-use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::rules;
 use std::io::Write;
@@ -48,7 +46,7 @@ pub(crate) fn rules_cmd(args: RulesArgs) -> Result<RunOutcome> {
         None => {
             // The rules a scan here would use: built-in, plus or minus the config's.
             let loaded = find_config(args.config.as_deref(), args.no_config, Path::new("."))?;
-            let engine = Engine::new(config::merge_rules(rules::builtin()?, loaded.as_ref())?)?;
+            let engine = super::engine_for(&loaded)?;
             let mut out = std::io::stdout().lock();
             let specs: Vec<&rules::RuleSpec> = engine.rules().iter().map(|r| &r.spec).collect();
             let r = match args.format {
