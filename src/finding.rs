@@ -3,7 +3,7 @@
 //! `dedup` folds every occurrence of the same secret into one finding.
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -80,7 +80,7 @@ pub fn fingerprint(rule_id: &str, secret: &Secret) -> String {
 pub use crate::blob::{CommitInfo, Layer};
 
 /// Where an occurrence is.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct Location {
     /// Path relative to the scan root, with forward slashes (`-` or a name for stdin).
     pub path: String,
@@ -217,17 +217,20 @@ pub struct Finding {
 pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Finding> = Vec::new();
+    // Each finding's places, to keep them distinct without a linear search
+    // (a secret repeated on thousands of lines).
+    let mut seen: Vec<HashSet<Location>> = Vec::new();
     for o in occurrences {
         let fp = fingerprint(&o.rule_id, &o.secret);
         match index.get(&fp) {
             Some(&i) => {
                 let f = &mut out[i];
                 f.confidence = f.confidence.max(o.confidence);
-                if !f.locations.contains(&o.location) {
+                if seen[i].insert(o.location.clone()) {
                     f.locations.push(o.location);
                 }
                 if let Some(p) = o.paired {
-                    if !f.locations.contains(&p.location) {
+                    if seen[i].insert(p.location.clone()) {
                         f.locations.push(p.location.clone());
                     }
                     f.paired.get_or_insert(p);
@@ -235,6 +238,11 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
             }
             None => {
                 index.insert(fp.clone(), out.len());
+                seen.push(
+                    std::iter::once(o.location.clone())
+                        .chain(o.paired.as_ref().map(|p| p.location.clone()))
+                        .collect(),
+                );
                 // A pair's identifier is one of the finding's places, after the secret's.
                 let mut locations = vec![o.location];
                 if let Some(p) = &o.paired {

@@ -85,11 +85,22 @@ impl Pipeline<'_> {
         // What was found decoded is reported decoded: the encoded form of the
         // same span (a generic rule reading `password: <base64>`) is not
         // reported beside it.
+        let mut covered: Vec<Range<usize>> = decoded.hits.iter().map(|h| h.outer.clone()).collect();
+        covered.sort_by_key(|r| r.start);
+        covered.dedup_by(|b, a| {
+            let merge = b.start < a.end;
+            if merge {
+                a.end = a.end.max(b.end);
+            }
+            merge
+        });
         let kept: Vec<Candidate> = kept
             .into_iter()
             .filter(|c| {
-                c.content()
-                    .is_none_or(|r| !decoded.hits.iter().any(|h| overlaps(&h.outer, &r)))
+                c.content().is_none_or(|r| {
+                    let i = covered.partition_point(|o| o.end <= r.start);
+                    covered.get(i).is_none_or(|o| !overlaps(o, &r))
+                })
             })
             .collect();
         if kept.is_empty() && decoded.hits.is_empty() {
@@ -106,7 +117,8 @@ impl Pipeline<'_> {
                 ));
             }
         }
-        let ranges: Vec<Range<usize>> = kept.iter().filter_map(Candidate::content).collect();
+        let mut ranges: Vec<Range<usize>> = kept.iter().filter_map(Candidate::content).collect();
+        ranges.sort_by_key(|r| r.start);
         self.report_decoded(blob, &lines, directives.as_ref(), &decoded, &mut out);
         let pairs = self.pairs(&kept, blob, &lines, directives.as_ref());
         for (k, c) in kept.iter().enumerate() {
@@ -261,6 +273,19 @@ impl Pipeline<'_> {
         decoded: &DecodedHits,
         out: &mut Outcome,
     ) {
+        // Per decoded document: its lines, and every secret in it to redact.
+        let indexes: Vec<LineIndex<'_>> = decoded
+            .docs
+            .iter()
+            .map(|d| LineIndex::new(&d.bytes))
+            .collect();
+        let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); decoded.docs.len()];
+        for h in &decoded.hits {
+            ranges[h.doc].extend(h.cand.content());
+        }
+        for r in &mut ranges {
+            r.sort_by_key(|r| r.start);
+        }
         for h in &decoded.hits {
             let rule = &self.engine.rules()[h.cand.rule];
             let mut loc = content_location(blob, lines, &h.outer);
@@ -275,19 +300,13 @@ impl Pipeline<'_> {
             }
             let doc = &decoded.docs[h.doc];
             let r = h.cand.content().unwrap_or_default();
-            let doc_lines = LineIndex::new(&doc.bytes);
-            let same_doc: Vec<Range<usize>> = decoded
-                .hits
-                .iter()
-                .filter(|o| o.doc == h.doc)
-                .filter_map(|o| o.cand.content())
-                .collect();
+            let doc_lines = &indexes[h.doc];
             let snippet = self.snippet(
                 &doc.bytes,
-                &doc_lines,
+                doc_lines,
                 doc_lines.position(r.start).0,
                 &r,
-                &same_doc,
+                &ranges[h.doc],
             );
             for e in &h.chain {
                 loc.layers.push(Layer::Decoded {
@@ -403,9 +422,11 @@ impl Pipeline<'_> {
         }
         let mut out = String::new();
         let mut pos = a;
-        let mut inside: Vec<&Range<usize>> =
-            all.iter().filter(|r| r.start < b && r.end > a).collect();
-        inside.sort_by_key(|r| r.start);
+        // `all` is sorted and its ranges are disjoint (overlaps were
+        // resolved), so those inside `a..b` are found by bisection: a blob
+        // with thousands of secrets must not cost thousands squared.
+        let first = all.partition_point(|r| r.end <= a);
+        let inside = all[first..].iter().take_while(|r| r.start < b);
         for r in inside {
             let (s, e) = (r.start.max(pos), r.end.min(b));
             if s >= e {

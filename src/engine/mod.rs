@@ -500,9 +500,20 @@ impl Engine {
         hits: &[(u32, usize, usize)],
         out: &mut Vec<Candidate>,
     ) {
-        let claimed: Vec<Range<usize>> = out.iter().filter_map(Candidate::content).collect();
+        let mut claimed: Vec<Range<usize>> = out.iter().filter_map(Candidate::content).collect();
+        claimed.sort_by_key(|r| r.start);
+        // The longest claimed range bounds how far back one may start and
+        // still reach a value: the bisection below looks no further.
+        let reach = claimed.iter().map(|r| r.len()).max().unwrap_or(0);
+        let is_claimed = |r: &Range<usize>| {
+            let from = claimed.partition_point(|c| c.start + reach < r.start);
+            claimed[from..]
+                .iter()
+                .take_while(|c| c.start < r.end)
+                .any(|c| c.start < r.end && r.start < c.end)
+        };
         let kind = structured::PathKind::of(path);
-        let mut seen: Vec<(u32, Range<usize>)> = Vec::new();
+        let mut seen: std::collections::HashSet<(u32, usize, usize)> = Default::default();
         // One read per key and rule, however many keywords hit it.
         let mut keyed: Vec<(u32, usize, usize, usize)> = hits
             .iter()
@@ -515,12 +526,9 @@ impl Engine {
             let Some(class) = rule.kv else { continue };
             for hit in structured::extract(bytes, s, e, class, &kind) {
                 let r = hit.value;
-                if seen.iter().any(|(i, x)| *i == ri && *x == r)
-                    || claimed.iter().any(|c| c.start < r.end && r.start < c.end)
-                {
+                if is_claimed(&r) || !seen.insert((ri, r.start, r.end)) {
                     continue;
                 }
-                seen.push((ri, r.clone()));
                 let value = &bytes[r.clone()];
                 out.push(Candidate {
                     rule: ri as usize,

@@ -5,6 +5,7 @@ mod util;
 mod action;
 mod baseline;
 mod config;
+mod decode;
 mod git;
 mod precommit;
 mod sarif;

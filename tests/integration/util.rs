@@ -299,3 +299,27 @@ pub fn private_key_pem(lines: usize) -> String {
     s.push_str(&join(&["-----END RSA ", "PRIVATE KEY-----\n"]));
     s
 }
+
+/// Standard base64 with padding, for fixtures of encoded secrets.
+pub fn b64(data: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in data.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= c.len() {
+                out.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A password-like value built at run time (letters, digits, punctuation).
+pub fn password() -> String {
+    join(&["Quartz", "2023", "_R5rY8O", "-wq"])
+}
