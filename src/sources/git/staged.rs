@@ -2,10 +2,11 @@
 //! `HEAD` (the empty tree before the first commit), and yields each changed
 //! file's whole staged blob with the line ranges the change added, so that a
 //! secret spanning a hunk boundary is still matched while only what touches
-//! added lines is reported.
+//! added lines is reported. An archive the commit adds or changes has no
+//! lines: its members are scanned whole.
 use crate::blob::{Blob, Origin};
 use crate::error::{Error, Result};
-use crate::sources::{BlobSink, Policy, Skip};
+use crate::sources::{BlobSink, Policy, Skip, Verdict};
 use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Repository};
 use std::collections::HashSet;
 
@@ -107,7 +108,8 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
             }
         };
         let bytes = blob.content();
-        if let Some(reason) = policy.reject(bytes) {
+        let verdict = policy.judge(bytes, &path);
+        if let Verdict::Skip(reason) = verdict {
             sink.skipped(reason, 1);
             continue;
         }
@@ -117,6 +119,13 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
                 continue;
             }
             report.added_whole.insert(path.clone());
+            None
+        } else if let Verdict::Expand(_) = verdict {
+            // An archive has no lines: what it holds is scanned whole (its
+            // members are new files), unless the commit only moves it.
+            if delta.old_file().id() == new.id() {
+                continue;
+            }
             None
         } else {
             let Some(patch) = git2::Patch::from_diff(&diff, i)? else {
@@ -135,14 +144,15 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
             }
             Some(ranges)
         };
-        sink.blob(Blob::new(
+        let blob = Blob::new(
             bytes,
             Origin {
                 path,
                 added_lines,
                 layers: Vec::new(),
             },
-        ));
+        );
+        policy.act(sink, blob, verdict);
     }
     Ok(report)
 }
