@@ -975,6 +975,46 @@ mod tests {
         assert_eq!(*seen.skips.lock().unwrap(), [Skip::Archive]);
     }
 
+    /// Damaged archives of every format, a byte changed or the end cut at
+    /// many places: never a panic, never more than what is there.
+    #[test]
+    fn damaged_archives_of_every_format_are_survived() {
+        let text: Vec<u8> = (0..300u32)
+            .flat_map(|i| format!("key{i} = value {i}\n").into_bytes())
+            .collect();
+        let inner = zip_of(&[("a/b.txt", &text), ("c.txt", b"short\n")]);
+        let tar = tar_of(&[("x.txt", &text), ("lib.jar", &inner)]);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&tar).unwrap();
+        let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+        bz.write_all(&tar).unwrap();
+        let zst = ruzstd::encoding::compress_to_vec(
+            &tar[..],
+            ruzstd::encoding::CompressionLevel::Fastest,
+        );
+        let mut xz =
+            lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(1)).unwrap();
+        xz.write_all(&tar).unwrap();
+        let cases = [
+            ("t.tar.xz", xz.finish().unwrap()),
+            ("t.zip", inner.clone()),
+            ("t.tar", tar.clone()),
+            ("t.tar.gz", gz.finish().unwrap()),
+            ("t.tar.bz2", bz.finish().unwrap()),
+            ("t.tar.zst", zst),
+        ];
+        let p = policy(ArchiveLimits::new(3, 1 << 20));
+        for (name, good) in cases {
+            let step = (good.len() / 97).max(1);
+            for at in (0..good.len()).step_by(step) {
+                let mut flipped = good.clone();
+                flipped[at] ^= 0x5a;
+                offer(p, name, flipped);
+                offer(p, name, good[..at].to_vec());
+            }
+        }
+    }
+
     #[test]
     fn counts_and_the_chain_of_nested_members() {
         let inner = zip_of(&[("conf/app.yml", b"k: v\n"), ("bin/x", b"\0\0\0")]);
