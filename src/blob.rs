@@ -115,6 +115,7 @@ pub struct PathAppearance {
 
 /// Where a blob appears in git history: every (commit, path) that
 /// introduced it, so that one read and one scan per path serve them all.
+/// An archive's members share their archive's.
 #[derive(Clone)]
 pub struct Appearances<'a> {
     /// Resolves the commits' order indices.

@@ -62,6 +62,15 @@ pub struct CommonArgs {
     /// Skip files larger than this many bytes (K, M and G suffixes allowed) [default: 25M].
     #[arg(long, value_parser = parse_size)]
     pub max_file_size: Option<u64>,
+    /// Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary.
+    #[arg(long)]
+    pub no_archives: bool,
+    /// Expand archives nested this many levels deep (a jar in a war in a tar.gz is 3; 0: none) [default: 3].
+    #[arg(long, value_name = "N")]
+    pub archive_depth: Option<u32>,
+    /// Stop expanding an archive after this many decompressed bytes, nested archives included (K, M and G suffixes allowed) [default: 256M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_archive_size: Option<u64>,
     /// Ignore inline allow comments (for audits).
     #[arg(long)]
     pub no_inline_allow: bool,

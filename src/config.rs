@@ -31,6 +31,12 @@ pub struct Config {
     /// Skip files larger than this (bytes, or a string such as "25M").
     #[serde(default, deserialize_with = "size")]
     pub max_file_size: Option<u64>,
+    /// Archive nesting levels expanded (0: archives are not expanded).
+    #[serde(default)]
+    pub archive_depth: Option<u32>,
+    /// Decompressed bytes per archive (bytes, or a string such as "256M").
+    #[serde(default, deserialize_with = "size")]
+    pub max_archive_size: Option<u64>,
     /// Globs (gitignore syntax) that `scan` does not read.
     #[serde(default)]
     pub exclude: Vec<String>,

@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::finding::{dedup, fingerprint, Finding, Occurrence, Suppression};
 use crate::report::{self, Format, Mode, Report, RuleMeta, Summary};
 use crate::rules;
+use crate::sources::archive::{self, ArchiveLimits};
 use crate::sources::{BlobSink, Policy, Skip, Stats, StatsSnapshot};
 use crate::suppress::allowlist::{Allowlist, Allowlists};
 use crate::suppress::baseline::{Baseline, Document};
@@ -150,6 +151,14 @@ impl BlobSink for Collector<'_> {
     fn error(&self, error: Error) {
         self.lock().errors.push(error);
     }
+
+    fn warning(&self, message: String) {
+        self.lock().warnings.push(message);
+    }
+
+    fn expanded(&self, archives: u64, members: u64) {
+        self.stats.expanded(archives, members);
+    }
 }
 
 /// A prepared run shared by every scanning command: the engine and the
@@ -160,6 +169,8 @@ pub(crate) struct Plan {
     pub common: CommonArgs,
     pub min_confidence: f64,
     pub max_file_size: u64,
+    /// How archives are expanded (`None`: not at all).
+    pub archives: Option<ArchiveLimits>,
     pub started: Instant,
     /// Globs (gitignore syntax) from the config that `scan` does not read.
     pub exclude: Vec<String>,
@@ -276,6 +287,7 @@ impl Plan {
                 .max_file_size
                 .or(cfg.and_then(|c| c.max_file_size))
                 .unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            archives: archive_limits(&common, cfg),
             exclude: cfg.map(|c| c.exclude.clone()).unwrap_or_default(),
             common,
             started,
@@ -290,6 +302,7 @@ impl Plan {
     pub fn policy(&self) -> Policy {
         Policy {
             max_file_size: self.max_file_size,
+            archives: self.archives,
         }
     }
 
@@ -445,6 +458,23 @@ impl Plan {
         };
         Ok(RunOutcome { code, errors })
     }
+}
+
+/// The archive bounds: flags first, then the config, then the defaults;
+/// `--no-archives` or a depth of 0 turns expansion off.
+fn archive_limits(common: &CommonArgs, cfg: Option<&config::Config>) -> Option<ArchiveLimits> {
+    if common.no_archives {
+        return None;
+    }
+    let depth = common
+        .archive_depth
+        .or(cfg.and_then(|c| c.archive_depth))
+        .unwrap_or(archive::DEFAULT_DEPTH);
+    let total = common
+        .max_archive_size
+        .or(cfg.and_then(|c| c.max_archive_size))
+        .unwrap_or(archive::DEFAULT_MAX_TOTAL);
+    (depth > 0).then(|| ArchiveLimits::new(depth, total))
 }
 
 /// Worker threads for a `-j`/`threads` setting: 0 or none means one per core.

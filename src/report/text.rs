@@ -180,11 +180,21 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
     line.push_str(&format!(" in {:.2} s", s.duration_ms as f64 / 1000.0));
     writeln!(out, "{line}")?;
+    if s.stats.archives > 0 {
+        writeln!(
+            out,
+            "archives: {} expanded, {} member{} inside",
+            s.stats.archives,
+            s.stats.members,
+            if s.stats.members == 1 { "" } else { "s" }
+        )?;
+    }
     let skipped: Vec<String> = [
         (s.stats.binary, "binary"),
         (s.stats.too_large, "too large"),
         (s.stats.symlinks, "symlinks"),
         (s.stats.unreadable, "unreadable"),
+        (s.stats.archive_skips, "in archives (see the warnings)"),
     ]
     .iter()
     .filter(|(c, _)| *c > 0)

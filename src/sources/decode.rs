@@ -584,6 +584,24 @@ fn entity(s: &[u8]) -> Option<(char, usize)> {
 /// A whole file in UTF-16 as UTF-8: with a byte-order mark, or without one
 /// when every other byte of its start is NUL (ASCII text in UTF-16).
 pub fn utf16(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (skip, little) = utf16_order(bytes)?;
+    let body = &bytes[skip..];
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect();
+    Some(text.into_bytes())
+}
+
+/// Whether `bytes` look like UTF-16 text: the bytes of a byte-order mark to
+/// skip and whether it is little-endian. Cheap: it reads at most 512 bytes.
+pub fn utf16_order(bytes: &[u8]) -> Option<(usize, bool)> {
     let (body, little) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (rest, true),
         [0xFE, 0xFF, rest @ ..] => (rest, false),
@@ -608,17 +626,7 @@ pub fn utf16(bytes: &[u8]) -> Option<Vec<u8>> {
             }
         }
     };
-    let units = body.chunks_exact(2).map(|p| {
-        if little {
-            u16::from_le_bytes([p[0], p[1]])
-        } else {
-            u16::from_be_bytes([p[0], p[1]])
-        }
-    });
-    let text: String = char::decode_utf16(units)
-        .map(|c| c.unwrap_or('\u{fffd}'))
-        .collect();
-    Some(text.into_bytes())
+    Some((bytes.len() - body.len(), little))
 }
 
 #[cfg(test)]

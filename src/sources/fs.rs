@@ -102,19 +102,22 @@ fn read_one(path: &Path, policy: Policy, sink: &dyn BlobSink) {
         Ok(f) => f,
         Err(e) => return sink.unreadable(io(e)),
     };
+    let name = display_path(path);
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if policy.too_large(len) {
+    if policy.too_large(len, &name) {
         return sink.skipped(Skip::TooLarge, 1);
     }
     // The length can change under us: read one byte past the limit to know.
+    let limit = if len > policy.max_file_size {
+        policy.read_limit(&name)
+    } else {
+        policy.max_file_size
+    };
     let mut bytes = Vec::with_capacity(len as usize + 1);
-    if let Err(e) = (&mut file)
-        .take(policy.max_file_size + 1)
-        .read_to_end(&mut bytes)
-    {
+    if let Err(e) = (&mut file).take(limit + 1).read_to_end(&mut bytes) {
         return sink.unreadable(io(e));
     }
-    policy.offer(sink, Blob::new(bytes, Origin::path(display_path(path))));
+    policy.offer(sink, Blob::new(bytes, Origin::path(name)));
 }
 
 /// Reads all of stdin as one blob named `name`.
@@ -122,7 +125,7 @@ pub fn stdin(name: &str, policy: Policy, sink: &dyn BlobSink) -> Result<(), Erro
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
-        .take(policy.max_file_size + 1)
+        .take(policy.read_limit(name) + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| Error::Io {
             path: PathBuf::from(name),

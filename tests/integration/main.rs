@@ -3,6 +3,7 @@
 #[macro_use]
 mod util;
 mod action;
+mod archive;
 mod baseline;
 mod config;
 mod decode;

@@ -2,10 +2,11 @@
 //! `HEAD` (the empty tree before the first commit), and yields each changed
 //! file's whole staged blob with the line ranges the change added, so that a
 //! secret spanning a hunk boundary is still matched while only what touches
-//! added lines is reported.
+//! added lines is reported. An archive the commit adds or changes has no
+//! lines: its members are scanned whole.
 use crate::blob::{Blob, Origin};
 use crate::error::{Error, Result};
-use crate::sources::{decode, BlobSink, Policy, Skip};
+use crate::sources::{BlobSink, Policy, Skip, Verdict};
 use git2::{Delta, DiffFindOptions, DiffOptions, FileMode, Repository};
 use std::collections::HashSet;
 
@@ -107,15 +108,10 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
             }
         };
         let bytes = blob.content();
-        // Rejected early, before the patch is read; `offer` below hands a
-        // UTF-16 file over decoded.
-        match policy.reject(bytes) {
-            Some(Skip::Binary) if decode::utf16(bytes).is_some() => {}
-            Some(reason) => {
-                sink.skipped(reason, 1);
-                continue;
-            }
-            None => {}
+        let verdict = policy.judge(bytes, &path);
+        if let Verdict::Skip(reason) = verdict {
+            sink.skipped(reason, 1);
+            continue;
         }
         let added_lines = if delta.status() == Delta::Added {
             if unchanged_ids.contains(&new.id()) {
@@ -123,6 +119,13 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
                 continue;
             }
             report.added_whole.insert(path.clone());
+            None
+        } else if let Verdict::Expand(_) = verdict {
+            // An archive has no lines: what it holds is scanned whole (its
+            // members are new files), unless the commit only moves it.
+            if delta.old_file().id() == new.id() {
+                continue;
+            }
             None
         } else {
             let Some(patch) = git2::Patch::from_diff(&diff, i)? else {
@@ -149,7 +152,7 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
                 layers: Vec::new(),
             },
         );
-        policy.offer(sink, blob);
+        policy.act(sink, blob, verdict);
     }
     Ok(report)
 }

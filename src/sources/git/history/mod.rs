@@ -19,7 +19,7 @@ pub use walk::HistorySpec;
 use super::{commit_info, head_blobs};
 use crate::blob::{Appearances, Blob, CommitIndex, CommitInfo, Origin, PathAppearance};
 use crate::error::{Error, Result};
-use crate::sources::{transcoded, BlobSink, Policy, Skip};
+use crate::sources::{BlobSink, Policy, Skip, Verdict};
 use git2::Repository;
 use gix::ObjectId;
 use read::{Read, Workers};
@@ -92,8 +92,9 @@ impl History {
         self.walked.submodules
     }
 
-    /// Reads every blob once, in pack order, and offers each text blob to
-    /// `sink` with its appearances; reports what the walk skipped and could
+    /// Reads every blob once, in pack order, and offers each to `sink`
+    /// through `policy` with its appearances (an archive's members carry
+    /// them too); reports what the walk skipped and could
     /// not read. `progress` gets the bytes of each blob read.
     pub fn scan(
         &mut self,
@@ -107,26 +108,44 @@ impl History {
         sink.skipped(Skip::Symlink, self.walked.symlinks);
         let walked = &self.walked;
         let ids: Vec<ObjectId> = walked.blobs.iter().map(|b| b.id).collect();
+        let first = |bi: usize| walked.paths[walked.blobs[bi].intros[0].path as usize].as_str();
+        // A blob larger than a file may still be an archive (see
+        // `Policy::read_limit`): then it is known by a path it was
+        // introduced at that says archive, if any does.
+        let large = |bi: usize| {
+            let paths = walked.blobs[bi]
+                .intros
+                .iter()
+                .map(|i| walked.paths[i.path as usize].as_str());
+            paths
+                .max_by_key(|p| policy.read_limit(p))
+                .unwrap_or_default()
+        };
+        let limit = |bi: usize| policy.read_limit(large(bi));
         read::read_all(
             &self.workers,
             &self.objects,
             &ids,
             policy.max_file_size,
+            &limit,
             &|bi, read| match read {
                 Ok(Read::TooLarge) => {
                     progress(0);
                     sink.skipped(Skip::TooLarge, 1);
                 }
-                Ok(Read::Binary(bytes)) => {
+                Ok(Read::Blob(bytes)) => {
                     progress(bytes.len() as u64);
-                    match transcoded(&self.blob(bi, bytes)) {
-                        Some(text) => sink.blob(text),
-                        None => sink.skipped(Skip::Binary, 1),
+                    // Judged before the appearances are gathered: most
+                    // binary blobs need none.
+                    let name = if bytes.len() as u64 > policy.max_file_size {
+                        large(bi)
+                    } else {
+                        first(bi)
+                    };
+                    match policy.judge(bytes, name) {
+                        Verdict::Skip(reason) => sink.skipped(reason, 1),
+                        verdict => policy.act(sink, self.blob(bi, bytes), verdict),
                     }
-                }
-                Ok(Read::Text(bytes)) => {
-                    progress(bytes.len() as u64);
-                    sink.blob(self.blob(bi, bytes));
                 }
                 Err(e) => {
                     let entry = &walked.blobs[bi];

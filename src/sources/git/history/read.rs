@@ -114,12 +114,15 @@ impl Workers {
 }
 
 /// Reads the blobs `ids` once each, in pack order, on the workers, calling
-/// `f(index into ids, what was read)` on the worker that read it.
+/// `f(index into ids, what was read)` on the worker that read it; a blob
+/// larger than `max_file_size` and `limit(index)` (asked only then) bytes is
+/// not inflated.
 pub(super) fn read_all(
     workers: &Workers,
     objects: &Path,
     ids: &[ObjectId],
     max_file_size: u64,
+    limit: &(dyn Fn(usize) -> u64 + Sync),
     f: &(dyn Fn(usize, Result<Read<'_>, String>) + Sync),
 ) -> Result<()> {
     workers.pool.install(|| {
@@ -128,7 +131,9 @@ pub(super) fn read_all(
             workers.with_repo(|repo| {
                 let mut buf = Vec::new();
                 for &i in chunk {
-                    f(i, read_blob(&repo.objects, &mut buf, ids[i], max_file_size));
+                    let read =
+                        read_blob(&repo.objects, &mut buf, ids[i], max_file_size, || limit(i));
+                    f(i, read);
                 }
             })
         })
@@ -139,36 +144,37 @@ pub(super) fn read_all(
 pub(super) enum Read<'a> {
     /// Over the size limit: not inflated at all.
     TooLarge,
-    /// Binary content: not scanned unless it is text in UTF-16.
-    Binary(&'a [u8]),
-    /// Text to scan.
-    Text(&'a [u8]),
+    /// The content, for the policy to judge (text, binary or an archive).
+    Blob(&'a [u8]),
 }
 
-/// Reads blob `id` into `buf` unless it is over `max_file_size` or binary.
+/// Reads blob `id` into `buf` unless it is over `max_file_size` and `limit()`
+/// bytes (an archive's own limit, asked only of large blobs).
 fn read_blob<'b>(
     odb: &gix::OdbHandle,
     buf: &'b mut Vec<u8>,
     id: ObjectId,
     max_file_size: u64,
+    limit: impl FnOnce() -> u64,
 ) -> Result<Read<'b>, String> {
     // The header is cheap and keeps a huge blob from being inflated at all.
     match odb.try_header(&id) {
-        Ok(Some(h)) if h.size() > max_file_size => return Ok(Read::TooLarge),
+        Ok(Some(h)) if h.size() > max_file_size && h.size() > limit() => return Ok(Read::TooLarge),
         Ok(Some(_)) => {}
         Ok(None) => return Err("object not found".into()),
         Err(e) => return Err(e.to_string()),
     }
     match odb.find(&id, buf) {
         Ok(d) if d.kind != Kind::Blob => Err(format!("a {}, not a blob", d.kind)),
-        Ok(d) if is_binary(d.data) => Ok(Read::Binary(d.data)),
-        Ok(d) => Ok(Read::Text(d.data)),
+        Ok(d) => Ok(Read::Blob(d.data)),
         Err(e) => Err(e.to_string()),
     }
 }
 
 /// Reads the blobs `ids` names one after the other on a worker, handing each
-/// text blob to `f` until it returns false; unreadable ones are skipped.
+/// text blob to `f` until it returns false; unreadable and binary ones are
+/// skipped, archives too: a secret that `HEAD` holds only inside an archive
+/// the walk did not read is taken as not in `HEAD`.
 pub(super) fn read_each(
     workers: &Workers,
     ids: &[ObjectId],
@@ -179,9 +185,10 @@ pub(super) fn read_each(
         workers.with_repo(|repo| {
             let mut buf = Vec::new();
             for &id in ids {
-                if let Ok(Read::Text(bytes)) = read_blob(&repo.objects, &mut buf, id, max_file_size)
+                if let Ok(Read::Blob(bytes)) =
+                    read_blob(&repo.objects, &mut buf, id, max_file_size, || max_file_size)
                 {
-                    if !f(bytes) {
+                    if !is_binary(bytes) && !f(bytes) {
                         break;
                     }
                 }
