@@ -148,6 +148,7 @@ def k8s_files(ctx):
             b = F.b64(cfg)
             it = dict(auth[1][0])
             it["text"] = b[:60]
+            it["encoding"] = "base64>base64"
             fb.put("  .dockerconfigjson: %s" % b, it)
     for i in range(4 * sc):
         fb = ctx.c.file("k8s/%s/deployment-%s.yaml" % (r.choice(["base", "apps"]), r.choice(["api", "worker", "web", "cron"])))

@@ -8,6 +8,7 @@ Writes the tree into OUT_DIR and the answer key to OUT_DIR/../<name>.key.json
 """
 
 import argparse
+import codecs
 import json
 import os
 import random
@@ -19,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import formats as F  # noqa: E402
 import configs as C  # noqa: E402
 import templates as T  # noqa: E402
+import encoded as E  # noqa: E402
 
 
 class FileBuilder:
@@ -29,6 +31,9 @@ class FileBuilder:
         self.force = difficulty  # overrides the difficulty of every secret in the file
         self.lines = []
         self.items = []
+        self.binary = None      # bytes written as they are (archives), instead of the lines
+        self.encoding = "utf-8"  # or "utf-16-le" / "utf-16-be" for the whole file
+        self.bom = False        # write a byte-order mark (UTF-16 only)
 
     @property
     def nlines(self):
@@ -44,15 +49,17 @@ class FileBuilder:
         """Append `text` (may span lines) and record `items` found in it.
 
         Each item is a dict with at least secret/family/kind; its position is the
-        first occurrence of item["text"] (the literal as written) or item["secret"]."""
+        first occurrence of item["at"] (a span to locate it by, dropped from the key),
+        else of item["text"] (the literal as written), else of item["secret"]."""
         base = len(self.lines)
         for it in items:
-            lit = it.get("text") or it["secret"]
+            lit = it.get("at") or it.get("text") or it["secret"]
             idx = text.find(lit)
             if idx < 0:
                 raise ValueError("literal not in snippet: %r\n%s" % (lit[:40], text[:400]))
             line = base + text.count("\n", 0, idx) + 1
             rec = dict(it)
+            rec.pop("at", None)
             rec["path"] = self.path
             rec["line"] = line
             nl = lit.count("\n")
@@ -71,6 +78,15 @@ class FileBuilder:
     def content(self):
         nl = "\r\n" if self.crlf else "\n"
         return nl.join(self.lines) + nl
+
+    def data(self):
+        """The file's bytes: the lines in self.encoding, or self.binary."""
+        if self.binary is not None:
+            return self.binary
+        b = self.content().encode(self.encoding)
+        if self.bom:
+            b = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}[self.encoding] + b
+        return b
 
 
 class Corpus:
@@ -91,6 +107,10 @@ class Corpus:
         self.files[path] = fb
         self.order.append(path)
         return fb
+
+    def member(self, path, crlf=False, difficulty=None):
+        """A builder for a file that goes into an archive, not into the tree."""
+        return FileBuilder(self, path, crlf, difficulty)
 
     # ------------------------------------------------------------ values
     def token(self, variant=None, pool=None):
@@ -116,10 +136,10 @@ class Corpus:
             fb = self.files[path]
             full = os.path.join(out_dir, path)
             os.makedirs(os.path.dirname(full), exist_ok=True)
-            with open(full, "w", encoding="utf-8", newline="") as f:
-                f.write(fb.content())
+            with open(full, "wb") as f:
+                f.write(fb.data())
             items.extend(fb.items)
-        items.sort(key=lambda i: (i["path"], i["line"], i["kind"], i["secret"]))
+        items.sort(key=lambda i: (i["path"], i.get("inner_path", ""), i["line"], i["kind"], i["secret"]))
         name = os.path.basename(os.path.normpath(out_dir))
         key_path = os.path.join(os.path.dirname(os.path.abspath(out_dir)), name + ".key.json")
         with open(key_path, "w", encoding="utf-8") as f:
@@ -138,10 +158,11 @@ def main():
     ctx = T.Ctx(c)
     T.build_code(ctx)
     C.build_configs(ctx)
+    E.build(ctx)  # last: the files above keep their bytes for a given seed
     key_path, items = c.write(a.out_dir)
     sec = sum(1 for i in items if i["kind"] == "secret")
     dec = len(items) - sec
-    nbytes = sum(len(fb.content().encode()) for fb in c.files.values())
+    nbytes = sum(len(fb.data()) for fb in c.files.values())
     print("%s: %d files, %d bytes, %d secrets, %d decoys; key %s"
           % (a.out_dir, len(c.files), nbytes, sec, dec, key_path))
 

@@ -6,7 +6,8 @@
 
 Runs `BIN scan SCAN_DIR --format json --show-secrets --no-config` unless a
 findings JSON is given, then prints recall per family and per difficulty,
-decoys reported per class, and the findings that match nothing planted.
+decoys reported per class, recall and decoys per encoding and per archive
+container, and the findings that match nothing planted.
 """
 
 import argparse
@@ -26,9 +27,15 @@ def redact(s):
     return s[:4] + "\u2026" + s[-2:]
 
 
+def members(layers):
+    """The archive members of a stanch provenance chain, joined by '!'."""
+    return "!".join(l.get("path", "") for l in layers or () if l.get("kind") == "member")
+
+
 def parse_findings(doc, scan_dir):
     """Normalise a scanner's JSON into a list of locations:
-    {"rule", "secret", "path" (relative to scan_dir, '/'-separated), "line", "end_line", "fid"}.
+    {"rule", "secret", "path" (relative to scan_dir, '/'-separated), "inner" (archive
+    members joined by '!', "" for a plain file), "line", "end_line", "fid"}.
 
     Knows stanch's schema ({"findings":[{rule_id, secret, path, line, locations:[...]}]});
     add other scanners' shapes here (gitleaks: list of {RuleID, Secret, File, StartLine,
@@ -48,7 +55,8 @@ def parse_findings(doc, scan_dir):
     if isinstance(doc, dict) and "findings" in doc:
         for fid, f in enumerate(doc["findings"]):
             locs = f.get("locations") or [{"path": f.get("path"), "line": f.get("line"),
-                                           "end_line": f.get("end_line")}]
+                                           "end_line": f.get("end_line"), "layers": f.get("layers"),
+                                           "inner_path": f.get("inner_path")}]
             # A pair's identifier is one of its finding's locations; its own
             # value is in paired_with (with --show-secrets).
             pw = f.get("paired_with") or {}
@@ -57,14 +65,16 @@ def parse_findings(doc, scan_dir):
                 secret = f.get("secret") or ""
                 if pw.get("value") and all(l.get(k) == pw.get(k) for k in ("path", "line", "column")):
                     secret = pw["value"]
+                inner = members(l.get("layers")) or l.get("inner_path") or ""
                 out.append({"rule": f.get("rule_id", "?"), "secret": secret,
-                            "path": rel(l.get("path")), "line": line,
+                            "path": rel(l.get("path")), "inner": inner, "line": line,
                             "end_line": int(l.get("end_line") or line), "fid": fid})
     elif isinstance(doc, list):  # gitleaks-style report
         for fid, f in enumerate(doc):
             line = int(f.get("StartLine") or 0)
+            path, _, inner = (f.get("File") or "").partition("!")  # archive.zip!member
             out.append({"rule": f.get("RuleID", "?"), "secret": f.get("Secret") or f.get("Match") or "",
-                        "path": rel(f.get("File")), "line": line,
+                        "path": rel(path), "inner": inner, "line": line,
                         "end_line": int(f.get("EndLine") or line), "fid": fid})
     else:
         raise SystemExit("unrecognised findings JSON")
@@ -105,17 +115,40 @@ def covers(loc, it):
     return False
 
 
+STREAMS = ("gz", "bz2", "xz")  # single-file compressors: the member may go unnamed
+
+
+def norm_inner(s):
+    return "!".join(p.lstrip("/").removeprefix("./") for p in s.split("!")) if s else ""
+
+
+def inners(it):
+    """The inner paths a finding may give for item `it`: its own; and for a lone
+    compressed file also none, or the file's name without the suffix."""
+    own = norm_inner(it.get("inner_path", ""))
+    out = [own]
+    kinds = it.get("container", "").split(">")
+    if kinds[0] in STREAMS:
+        rest = own.split("!")[1:]
+        base = os.path.basename(it["path"])
+        for alt in ("", base[:base.rfind(".")]):
+            out.append("!".join(([alt] if alt else []) + rest))
+    return out
+
+
 def match(items, locs):
-    by_path = defaultdict(list)
+    by_path = defaultdict(list)  # (path, inner path) -> items
     for it in items:
-        by_path[it["path"]].append(it)
+        for inner in dict.fromkeys(inners(it)):
+            by_path[(it["path"], inner)].append(it)
     used = set()  # indexes of locations attributed to a planted secret
     found = set()
     for li, loc in enumerate(locs):
-        for it in by_path.get(loc["path"], ()):
+        loc["key"] = (loc["path"], norm_inner(loc.get("inner", "")))
+        for it in by_path.get(loc["key"], ()):
             if it["kind"] != "secret" or not covers(loc, it):
                 continue
-            if shares(loc["secret"], it["secret"]) or (it.get("text") and shares(loc["secret"], it["text"])):
+            if any(shares(loc["secret"], v) for v in [it["secret"], it.get("text")] + it.get("intermediate", [])):
                 found.add(id(it))
                 used.add(li)
     # items per (path, line): a decoy alone on its line is reported by any finding
@@ -124,20 +157,20 @@ def match(items, locs):
     per_line = defaultdict(int)
     for it in items:
         for ln in range(it["line"], it.get("end_line", it["line"]) + 1):
-            per_line[(it["path"], ln)] += 1
+            per_line[(it["path"], it.get("inner_path", ""), ln)] += 1
     reported = defaultdict(list)  # decoy id -> locations
     for li, loc in enumerate(locs):
         if li in used:
             continue
         hi = max(loc["end_line"], loc["line"])
-        for it in by_path.get(loc["path"], ()):
+        for it in by_path.get(loc["key"], ()):
             if it["kind"] != "decoy":
                 continue
             if not (loc["line"] <= it.get("end_line", it["line"]) and hi >= it["line"]):
                 continue
-            shared = any(per_line[(it["path"], ln)] > 1
+            shared = any(per_line[(it["path"], it.get("inner_path", ""), ln)] > 1
                          for ln in range(it["line"], it.get("end_line", it["line"]) + 1))
-            if shared and not shares(loc["secret"], it["secret"]):
+            if shared and not (shares(loc["secret"], it["secret"]) or shares(loc["secret"], it.get("decoded"))):
                 continue
             reported[id(it)].append(li)
             used.add(li)
@@ -155,6 +188,19 @@ def table(title, rows, head):
     print("  %-*s %8s %8s %7s" % (w, head, "planted", "found", "recall"))
     for k, n, f in rows:
         print("  %-*s %8d %8d %7s" % (w, k, n, f, pct(f, n)))
+
+
+def table2(title, rows, head):
+    """Secrets and decoys side by side: rows of (key, planted, found, decoys, reported)."""
+    print("\n" + title)
+    w = max([len(head)] + [len(r[0]) for r in rows])
+    print("  %-*s %8s %8s %7s   %7s %8s %7s" % (w, head, "planted", "found", "recall", "decoys", "reported", "rate"))
+    for k, n, f, d, rep in rows:
+        print("  %-*s %8d %8d %7s   %7d %8d %7s" % (w, k, n, f, pct(f, n), d, rep, pct(rep, d)))
+
+
+def where(it):
+    return it["path"] + ("!" + it["inner_path"] if it.get("inner_path") else "")
 
 
 def main():
@@ -195,11 +241,53 @@ def main():
     diff = group("difficulty")
     table("Recall per family", fam, "family")
     table("Recall per difficulty", diff, "difficulty")
+
+    def group2(keys_of):
+        """Rows of (key, secrets, found, decoys, reported) over the items keys_of(item) names."""
+        g = defaultdict(lambda: [0, 0, 0, 0])
+        for it in items:
+            for k in keys_of(it):
+                row = g[k]
+                if it["kind"] == "secret":
+                    row[0] += 1
+                    row[1] += id(it) in found
+                else:
+                    row[2] += 1
+                    row[3] += id(it) in reported
+        return g
+
+    def enc_keys(it):
+        e = it.get("encoding")
+        if not e:
+            return []
+        return [e, "(nested)"] if ">" in e else [e]
+
+    def cont_keys(it):
+        c = it.get("container")
+        if not c:
+            return []
+        return [c.split(">")[0], "(nested)"] if ">" in c else [c.split(">")[0]]
+
+    encs = group2(enc_keys)
+    conts = group2(cont_keys)
+    tot_e = group2(lambda it: ["all encoded"] if it.get("encoding") else [])
+    tot_c = group2(lambda it: ["all archived"] if it.get("container") else [])
+    table2("Recall and decoys per encoding (outermost first; an archived item counts here too)",
+           [(k,) + tuple(v) for k, v in sorted(encs.items(), key=lambda x: (x[0].startswith("("), x[0]))]
+           + [(k,) + tuple(v) for k, v in tot_e.items()], "encoding")
+    table2("Recall and decoys per container (by outermost format; nested: more than one level)",
+           [(k,) + tuple(v) for k, v in sorted(conts.items(), key=lambda x: (x[0].startswith("("), x[0]))]
+           + [(k,) + tuple(v) for k, v in tot_c.items()], "container")
+
     tot_f = sum(1 for i in secrets if id(i) in found)
     ne = [i for i in secrets if i["difficulty"] != "encoded"]
     ne_f = sum(1 for i in ne if id(i) in found)
+    plain = [i for i in secrets if i["difficulty"] not in ("encoded", "archived")
+             and not i.get("encoding") and not i.get("container")]
+    pl_f = sum(1 for i in plain if id(i) in found)
     print("\nOverall recall: %d/%d = %s" % (tot_f, len(secrets), pct(tot_f, len(secrets)).strip()))
     print("Overall recall excluding 'encoded': %d/%d = %s" % (ne_f, len(ne), pct(ne_f, len(ne)).strip()))
+    print("Overall recall excluding encoded and archived: %d/%d = %s" % (pl_f, len(plain), pct(pl_f, len(plain)).strip()))
 
     g = defaultdict(lambda: [0, 0])
     for it in decoys:
@@ -212,6 +300,9 @@ def main():
         print("  %-*s %8d %8d %7s" % (w, k, n, rep, pct(rep, n)))
     tot_r = sum(1 for i in decoys if id(i) in reported)
     print("Decoys reported in total: %d/%d = %s" % (tot_r, len(decoys), pct(tot_r, len(decoys)).strip()))
+    pd = [i for i in decoys if not i.get("encoding") and not i.get("container")]
+    pd_r = sum(1 for i in pd if id(i) in reported)
+    print("Decoys reported excluding encoded and archived: %d/%d = %s" % (pd_r, len(pd), pct(pd_r, len(pd)).strip()))
 
     file_level = [u for u in unlabelled if u["line"] == 0]
     line_level = [u for u in unlabelled if u["line"] != 0]
@@ -222,8 +313,9 @@ def main():
         by_rule[u["rule"]] += 1
     for k, n in sorted(by_rule.items(), key=lambda x: (-x[1], x[0])):
         print("  %5d  %s" % (n, k))
-    for u in sorted(line_level, key=lambda u: (u["path"], u["line"]))[:a.max_unlabelled]:
-        print("  %-34s %s:%d  %s" % (u["rule"], u["path"], u["line"], redact(u["secret"])))
+    for u in sorted(line_level, key=lambda u: (u["path"], u["inner"], u["line"]))[:a.max_unlabelled]:
+        print("  %-34s %s:%d  %s" % (u["rule"], u["path"] + ("!" + u["inner"] if u["inner"] else ""), u["line"],
+                                     redact(u["secret"])))
     if len(line_level) > a.max_unlabelled:
         print("  ... %d more (--max-unlabelled N)" % (len(line_level) - a.max_unlabelled))
 
@@ -232,18 +324,22 @@ def main():
         for it in decoys:
             if id(it) in reported:
                 rules = sorted({locs[li]["rule"] for li in reported[id(it)]})
-                print("  %s:%d  %-15s %s  [%s]" % (it["path"], it["line"], it["decoy_class"],
+                print("  %s:%d  %-15s %s  [%s]" % (where(it), it["line"], it["decoy_class"],
                                                     redact(it["secret"]), ",".join(rules)))
     if a.list_missed:
         print("\nMissed secrets")
         for it in secrets:
             if id(it) not in found:
-                print("  %s:%d  %-16s %-15s %s" % (it["path"], it["line"], it["family"],
-                                                    it["difficulty"], redact(it["secret"])))
+                how = it.get("encoding") or it.get("container") or it["difficulty"]
+                print("  %s:%d  %-16s %-15s %s" % (where(it), it["line"], it["family"],
+                                                    how, redact(it["secret"])))
     if a.summary_json:
         with open(a.summary_json, "w") as f:
             json.dump({"recall": {"planted": len(secrets), "found": tot_f},
                        "recall_excluding_encoded": {"planted": len(ne), "found": ne_f},
+                       "recall_excluding_encoded_archived": {"planted": len(plain), "found": pl_f},
+                       "encoding": {k: v for k, v in sorted(encs.items())},
+                       "container": {k: v for k, v in sorted(conts.items())},
                        "family": {k: [n, x] for k, n, x in fam},
                        "difficulty": {k: [n, x] for k, n, x in diff},
                        "decoys": {k: v for k, v in sorted(g.items())},

@@ -62,11 +62,13 @@ class Tok:
         return sub(template, d)
 
 
-def S(tok, difficulty, text=None, secret=None, family=None):
+def S(tok, difficulty, text=None, secret=None, family=None, encoding=None):
     it = {"kind": "secret", "family": family or tok.family, "difficulty": difficulty,
           "secret": secret or tok.value}
     if text:
         it["text"] = text
+    if encoding:
+        it["encoding"] = encoding
     return it
 
 
@@ -405,7 +407,8 @@ class Ctx:
                                           ("redis", 6379, "redis")])
             d.update(URI="%s://%s:%s@%s:%d/%s" % (scheme, d["user"], enc, d["host"], port, d["db"]),
                      NAME="DATABASE_URL")
-            items = [{"kind": "secret", "family": fam, "difficulty": cls, "secret": raw, "text": enc}]
+            items = [{"kind": "secret", "family": fam, "difficulty": cls, "secret": raw, "text": enc,
+                      "encoding": "percent"}]
         else:
             t = self.tok(vt)
             d.update(NAME=t.NAME, name=t.name, camel=t.camel, Pascal=t.pascal, V=t.value, W=t.words,
@@ -415,15 +418,15 @@ class Ctx:
             if enc == "b64":
                 b = F.b64(t.value)
                 d.update(B64=b)
-                items = [S(t, cls, text=b, family=family)]
+                items = [S(t, cls, text=b, family=family, encoding="base64")]
             elif enc == "b64auth":
                 b = F.b64("%s:%s" % (d["user"], t.value))
                 d.update(B64=b)
-                items = [S(t, cls, text=b, family=family)]
+                items = [S(t, cls, text=b, family=family, encoding="base64")]
             elif enc == "uesc":
                 u = "".join("\\u%04x" % ord(ch) for ch in t.value)
                 d.update(UESC=u)
-                items = [S(t, cls, text=u, family=family)]
+                items = [S(t, cls, text=u, family=family, encoding="json-escape")]
             else:
                 items = [S(t, cls, family=family)]
         for k in ("enc", "indent"):
