@@ -84,8 +84,13 @@ impl Pipeline<'_> {
         let kept = self.threshold(cands, &mut out);
         // What was found decoded is reported decoded: the encoded form of the
         // same span (a generic rule reading `password: <base64>`) is not
-        // reported beside it.
-        let mut covered: Vec<Range<usize>> = decoded.hits.iter().map(|h| h.outer.clone()).collect();
+        // reported beside it, nor the encoded form of a placeholder.
+        let mut covered: Vec<Range<usize>> = decoded
+            .hits
+            .iter()
+            .map(|h| h.outer.clone())
+            .chain(decoded.placeholders.iter().cloned())
+            .collect();
         covered.sort_by_key(|r| r.start);
         covered.dedup_by(|b, a| {
             let merge = b.start < a.end;
@@ -207,6 +212,12 @@ impl Pipeline<'_> {
         let Some(doc) = decode::decode(bytes) else {
             return found;
         };
+        found.placeholders = doc
+            .segments
+            .iter()
+            .filter(|s| decode::placeholder(&doc.bytes[s.text.clone()]))
+            .map(|s| s.source.clone())
+            .collect();
         // Each level: its document, and for each of its segments the span of
         // the blob it stands for and the encodings undone to reach it.
         let mut origins: Vec<(Range<usize>, Vec<Encoding>)> = doc
@@ -449,6 +460,8 @@ struct DecodedHits {
     /// The decoded documents, one per level.
     docs: Vec<decode::Decoded>,
     hits: Vec<DecodedHit>,
+    /// Encoded spans that decode to a placeholder.
+    placeholders: Vec<Range<usize>>,
 }
 
 /// A candidate found in a decoding.

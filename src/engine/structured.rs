@@ -1545,6 +1545,43 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool, list: bool) -> Value
                 return Value::One(r, true, false);
             }
         }
+        // A decoding call holds the secret encoded (`base64.b64decode("…")`,
+        // `Convert.FromBase64String("…")`, `hex2bin('…')`); decoding
+        // hands the engine the same line with the literal decoded.
+        let decoder = [
+            &b"decode"[..],
+            b"decode64",
+            b"DecodeString",
+            b"FromBase64String",
+            b"FromHexString",
+            b"GetString",
+            b"hex2bin",
+            b"fromhex",
+            b"unhexlify",
+            b"atob",
+            b"Buffer.from",
+            b"decodeBase64",
+            b"decodeHex",
+        ]
+        .iter()
+        .any(|w| callee.ends_with(w));
+        if decoder {
+            // Through at most two nested calls: `GetString(FromBase64String("…"))`.
+            let mut p = end + 1;
+            for _ in 0..3 {
+                if let Some((r, _)) = quoted_at(bytes, p, le) {
+                    return Value::One(r, true, false);
+                }
+                let n = bytes[p..le]
+                    .iter()
+                    .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+                    .count();
+                if n == 0 || bytes.get(p + n) != Some(&b'(') {
+                    break;
+                }
+                p += n + 1;
+            }
+        }
         return Value::None;
     }
     // `Bearer <token>`, `Basic <b64>`, `token <t>`: the credential follows the scheme.

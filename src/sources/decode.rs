@@ -75,6 +75,31 @@ impl Decoded {
     }
 }
 
+/// Whether a decoding reads as a placeholder or a reference rather than a
+/// value (`<your-token>`, `ghp_xxxx…`, `${VAR}`, `{{ .Values.x }}`): its
+/// encoded form then holds no secret either.
+pub fn placeholder(text: &[u8]) -> bool {
+    let t = String::from_utf8_lossy(text).trim().to_ascii_lowercase();
+    (t.starts_with('<') && t.ends_with('>'))
+        || [
+            "xxxx",
+            "${",
+            "{{",
+            "$(",
+            "your-",
+            "your_",
+            "changeme",
+            "change-me",
+            "replace-me",
+            "replace_me",
+            "placeholder",
+            "redacted",
+            "****",
+        ]
+        .iter()
+        .any(|m| t.contains(m))
+}
+
 /// Shortest base64 span considered (the floor: 12 decoded bytes).
 const MIN_BASE64: usize = 16;
 /// Shortest hex span considered (16 decoded bytes).
@@ -767,6 +792,25 @@ mod tests {
         let decoded: usize = d.segments.iter().map(|s| s.text.len()).sum();
         assert!(decoded <= input.len() * BUDGET_FACTOR + BUDGET_FLOOR);
         assert!(d.bytes.len() < input.len() * 3);
+    }
+
+    #[test]
+    fn placeholders_are_told_from_values() {
+        for p in [
+            "<your-token>",
+            "ghp_xxxxxxxxxxxxxxxx",
+            "${DB_PASSWORD}",
+            "{{ .Values.pw }}",
+            "changeme",
+        ] {
+            assert!(placeholder(p.as_bytes()), "{p}");
+        }
+        for v in [
+            "Kq9vL2xW7mZt-saffron",
+            "postgres://u:Kq9vL2xW7mZt@db.example.com/x",
+        ] {
+            assert!(!placeholder(v.as_bytes()), "{v}");
+        }
     }
 
     #[test]
