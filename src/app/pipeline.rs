@@ -76,8 +76,11 @@ impl Pipeline<'_> {
     /// Scans one blob and turns its candidates into occurrences.
     pub fn process(&self, blob: &Blob<'_>) -> Outcome {
         let mut out = Outcome::default();
-        let cands = self.engine.scan(&blob.origin.path, &blob.bytes);
-        let decoded = self.decoded(&blob.origin.path, &blob.bytes, &mut out);
+        // Rules that look at the path see the innermost archive member's, so
+        // that `app.jar!application.yml` is read as YAML.
+        let path = crate::sources::name_of(&blob.origin);
+        let cands = self.engine.scan(path, &blob.bytes);
+        let decoded = self.decoded(path, &blob.bytes, &mut out);
         if cands.is_empty() && decoded.hits.is_empty() {
             return out;
         }

@@ -663,3 +663,30 @@ stanch_test!(staged_scans_an_archive_the_commit_adds, |dir, _cmd| {
         ["vendor/lib.jar!META-INF/app.properties"]
     );
 });
+
+stanch_test!(members_are_read_as_the_files_they_are, |dir, _cmd| {
+    // A generic password is found only where the syntax says key and value:
+    // in a member named application.yml, whatever the archive is called.
+    let yml = format!("spring:\n  datasource:\n    password: {}\n", password());
+    let jar = zip(&[("BOOT-INF/classes/application.yml", yml.as_bytes())]);
+    dir.write("build/libs/app-1.0.jar", jar);
+    dir.write("dumps/settings.yml.gz", gz(yml.as_bytes()));
+    let (code, report) = scan_json(&dir, &["."]);
+    assert_eq!(code, 1, "{report}");
+    let mut got = places(&report);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "build/libs/app-1.0.jar!BOOT-INF/classes/application.yml",
+            "dumps/settings.yml.gz!settings.yml",
+        ]
+    );
+    let f = &report["findings"][0];
+    assert_eq!(f["rule_id"], "generic-password-assignment");
+    assert!(f["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["line"] == 3));
+});
