@@ -14,9 +14,11 @@
 #    repository (median; hyperfine if installed, else a loop).
 #
 # Knobs (environment): HISTORY_COMMITS (20000), HISTORY_LARGE (40000),
-# HISTORY_FILES (3000), HISTORY_SECRETS (300), STAGED_FILES (10000), RUNS (5 runs
-# per figure, median), STANCH (binary;
-# default: a release build of this checkout). Data goes to benches/work/.
+# (0: skip the larger one), HISTORY_FILES (3000), HISTORY_SECRETS (300), STAGED_FILES (10000), RUNS (5 runs
+# per figure, median), STANCH (binary; default: a release build of this
+# checkout), STANCH_ARGS (extra arguments for it, e.g. "--decode-depth 0"),
+# BASE (an older binary, timed in the same rounds, for before/after figures).
+# Data goes to benches/work/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -123,14 +125,15 @@ rows = {}
 order = []
 for l in open(sys.argv[1]):
     f = l.split()
-    if len(f) != 5 or f[0] not in ("log", "catfile", "stanch"):
+    if len(f) != 5 or f[0] not in ("log", "catfile", "stanch", "base"):
         continue  # "Command exited with non-zero status" lines
     if f[0] not in rows:
         order.append(f[0]); rows[f[0]] = []
     rows[f[0]].append([float(x) for x in f[1:]])
 names = {"log": "git log -p --all > /dev/null",
          "catfile": "git cat-file --batch-all-objects --batch --unordered",
-         "stanch": "stanch history --all"}
+         "stanch": "stanch history --all",
+         "base": "base (older stanch) history --all"}
 for k in order:
     r = rows[k]
     print("  %-58s wall %7.2f s   cpu %7.2f s   peak RSS %7.1f MB   (median of %d, wall min %.2f)"
@@ -140,6 +143,9 @@ fast = [l / s for l, s in zip((x[0] for x in rows["log"]), (x[0] for x in rows["
 floor = [s / c for s, c in zip((x[0] for x in rows["stanch"]), (x[0] for x in rows["catfile"]))]
 print("  per round: git log -p / stanch  median %.2fx (%.2f-%.2f);  stanch / cat-file  median %.2fx (%.2f-%.2f)"
       % (statistics.median(fast), min(fast), max(fast), statistics.median(floor), min(floor), max(floor)))
+if "base" in rows:
+    vs = [s / b for s, b in zip((x[0] for x in rows["stanch"]), (x[0] for x in rows["base"]))]
+    print("  per round: stanch / base  median %.3fx (%.3f-%.3f)" % (statistics.median(vs), min(vs), max(vs)))
 PY
 }
 
@@ -163,7 +169,11 @@ bench_history() {
   for _ in $(seq "$RUNS"); do
     timed log git -C "$dir" log -p --all
     timed catfile git -C "$dir" cat-file --batch-all-objects --batch --unordered
-    timed stanch "$STANCH" history --all "$dir" -f json -o "$work/history.json"
+    # shellcheck disable=SC2086
+    timed stanch "$STANCH" history --all "$dir" -f json -o "$work/history.json" ${STANCH_ARGS:-}
+    if [ -n "${BASE:-}" ]; then
+      timed base "$BASE" history --all "$dir" -f json -o "$work/history-base.json"
+    fi
   done
   report
   local found
@@ -215,17 +225,25 @@ for r in json.load(open(sys.argv[1]))["results"]:
     print("  %-58s median %6.1f ms   mean %6.1f ms   min %6.1f ms" % (r["command"], r["median"] * 1e3, r["mean"] * 1e3, r["min"] * 1e3))
 PY
   else
-    local times=()
+    local times=() base=()
     for _ in $(seq 30); do
       local s e
-      s=$(date +%s%N); (cd "$dir" && "$STANCH" staged >/dev/null); e=$(date +%s%N)
+      # shellcheck disable=SC2086
+      s=$(date +%s%N); (cd "$dir" && "$STANCH" staged ${STANCH_ARGS:-} >/dev/null); e=$(date +%s%N)
       times+=($(( (e - s) / 1000 )))
+      if [ -n "${BASE:-}" ]; then
+        s=$(date +%s%N); (cd "$dir" && "$BASE" staged >/dev/null); e=$(date +%s%N)
+        base+=($(( (e - s) / 1000 )))
+      fi
     done
     printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "  %-58s median %6.1f ms (30 runs)\n", "stanch staged", a[int((NR+1)/2)]/1000}'
+    if [ -n "${BASE:-}" ]; then
+      printf '%s\n' "${base[@]}" | sort -n | awk '{a[NR]=$1} END {printf "  %-58s median %6.1f ms (30 runs)\n", "base staged", a[int((NR+1)/2)]/1000}'
+    fi
   fi
 }
 
 echo "stanch: $STANCH ($("$STANCH" --version)); $(nproc) cores; $(git --version)"
 bench_history "$commits"
-bench_history "$large"
+if [ "$large" -gt 0 ]; then bench_history "$large"; fi
 bench_staged

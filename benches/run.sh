@@ -6,6 +6,7 @@
 #   RUNS=10 bash benches/run.sh    # more runs per figure
 #   SKIP_LARGE=1 bash benches/run.sh
 #   BASE=path/to/older/stanch bash benches/run.sh   # also time an older build, in the same run
+#   STANCH_ARGS="--decode-depth 0 --no-archives" bash benches/run.sh   # the cost of a feature
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
@@ -58,7 +59,8 @@ for t in empty single single-dense tree-4500 tree-200mb; do
   exp=0
   [ -f "$W/$t.expected" ] && exp=$(cat "$W/$t.expected")
   $M "read: find|xargs cat ($t)" "$RUNS" "$b" -1 -- "find $W/$t -type f -print0 | xargs -0 cat > /dev/null"
-  $M "stanch scan ($t)" "$RUNS" "$b" "$exp" -- "$BIN" scan "$W/$t" --format json --no-config
+  # shellcheck disable=SC2086
+  $M "stanch scan ($t)" "$RUNS" "$b" "$exp" -- "$BIN" scan "$W/$t" --format json --no-config ${STANCH_ARGS:-}
   if [ -n "${BASE:-}" ]; then
     $M "base scan ($t)" "$RUNS" "$b" -1 -- "$BASE" scan "$W/$t" --format json --no-config
   fi
