@@ -85,6 +85,12 @@ impl Pipeline<'_> {
             return out;
         }
         let kept = self.threshold(cands, &mut out);
+        let mut decoded = decoded;
+        // A decoding inside a larger secret found as written (a line of a
+        // key block held in string literals) is part of that secret.
+        let mut plain: Vec<Range<usize>> = kept.iter().filter_map(Candidate::content).collect();
+        plain.sort_by_key(|r| r.start);
+        decoded.hits.retain(|h| !inside_larger(&plain, &h.outer));
         // What was found decoded is reported decoded: the encoded form of the
         // same span (a generic rule reading `password: <base64>`) is not
         // reported beside it, nor the encoded form of a placeholder.
@@ -107,7 +113,9 @@ impl Pipeline<'_> {
             .filter(|c| {
                 c.content().is_none_or(|r| {
                     let i = covered.partition_point(|o| o.end <= r.start);
-                    covered.get(i).is_none_or(|o| !overlaps(o, &r))
+                    covered
+                        .get(i)
+                        .is_none_or(|o| !(o.start <= r.start && r.end <= o.end))
                 })
             })
             .collect();
@@ -478,8 +486,12 @@ struct DecodedHit {
     chain: Vec<Encoding>,
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// Whether `r` lies inside one of `sorted` (disjoint ranges) that is larger.
+fn inside_larger(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|p| p.end < r.end);
+    sorted
+        .get(i)
+        .is_some_and(|p| p.start <= r.start && r.end <= p.end && p.len() > r.len())
 }
 
 /// Where rules overlap on the same bytes (a GitHub token in `token = "…"` is

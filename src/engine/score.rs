@@ -57,6 +57,8 @@ const KNOWN_EXAMPLES: &[&[u8]] = &[
     b"SplxlOBeZQQYbYS6WxSbIA",
     b"45ghiukldjahdnhzdauz",
     b"czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+    // The same client credentials decoded (`s6BhdRkqt3:gX1fBat3bV`).
+    b"gX1fBat3bV",
     // AWS's documented key pairs.
     b"AKIAIOSFODNN7EXAMPLE",
     b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -70,6 +72,8 @@ const KNOWN_EXAMPLES: &[&[u8]] = &[
     b"sk_test_BQokikJOvBiI2HlWgH4olfQ2",
     // jwt.io's example token's signature (secret `your-256-bit-secret`).
     b"SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // The Azure SAS signature that AWS DataSync's API documentation shows.
+    b"aBBKDWQvyuVcTPH9EBp",
     // RFC 6238's TOTP test secret, base32 of `12345678901234567890`.
     b"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
 ];
