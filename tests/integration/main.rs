@@ -5,6 +5,7 @@ mod util;
 mod action;
 mod baseline;
 mod config;
+mod dist;
 mod git;
 mod precommit;
 mod sarif;
