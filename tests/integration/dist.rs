@@ -1,6 +1,7 @@
 //! How stanch is shipped: the shell completions and man pages in `contrib/`
 //! (which the release archives include) are what the binary generates now,
-//! and the crate package holds what `cargo install` needs and nothing more.
+//! the crate package holds what `cargo install` needs and nothing more, and
+//! the container image is built as the README says.
 use crate::util::*;
 use std::path::Path;
 
@@ -169,4 +170,46 @@ fn the_crate_package_holds_what_cargo_install_needs() {
             assert!(!f.starts_with(prefix), "{f} should not be packaged");
         }
     }
+}
+
+#[test]
+fn the_container_image_is_static_minimal_and_unprivileged() {
+    let text = std::fs::read_to_string(root().join("Dockerfile")).expect("Dockerfile");
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let froms: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("FROM "))
+        .collect();
+    assert!(froms.len() >= 2, "multi-stage: {froms:?}");
+    // The build stage is Alpine's Rust, whose host target is musl: a static binary.
+    assert!(
+        froms[0].contains("-alpine") && froms[0].ends_with("AS build"),
+        "{froms:?}"
+    );
+    // Every image stage ends on the distroless static base (no libc needed).
+    for f in &froms[1..] {
+        assert!(
+            f.contains("distroless/static") || f.starts_with("FROM base"),
+            "{f}"
+        );
+    }
+    assert!(lines.contains(&r#"ENTRYPOINT ["stanch"]"#), "{text}");
+    let user = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("USER "))
+        .expect("a USER");
+    assert!(
+        !user.starts_with("0") && !user.starts_with("root"),
+        "runs as root: {user}"
+    );
+    let ignore = std::fs::read_to_string(root().join(".dockerignore")).expect(".dockerignore");
+    assert!(
+        ignore.lines().any(|l| l == "target/"),
+        "the build context would hold target/"
+    );
 }
