@@ -144,6 +144,8 @@ install_stanch() {
         ext=.zip
       fi
       cache=${STANCH_CACHE_DIR:-${RUNNER_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}}/stanch}
+      # Windows runners give C:\ paths; Git Bash's tools want /c/ ones.
+      if command -v cygpath >/dev/null; then cache=$(cygpath -u "$cache"); fi
       dir=$cache/$version/$target
       bin=$dir/$exe
       if [[ -x $bin ]] && reported=$("$bin" --version 2>/dev/null) && [[ $reported = "stanch $version" ]]; then
