@@ -28,6 +28,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// Write a plain .git/hooks/pre-commit that runs `stanch staged`.
     InstallHook(InstallHookArgs),
+    /// Print a shell completion script, e.g. `stanch completions bash > /etc/bash_completion.d/stanch`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `stanch man > stanch.1`; `--dir` writes a page per command.
+    Man(ManArgs),
 }
 
 /// When to colour text output.
@@ -165,6 +169,22 @@ pub struct InstallHookArgs {
     /// Replace an existing pre-commit hook that stanch did not write.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `stanch completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `stanch man`.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// Write stanch.1 and a page for each subcommand (stanch-scan.1, …) into this directory instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `stanch rules`.

@@ -2,6 +2,7 @@
 //! suppressors and a reporter — and runs it. The only module that imports all
 //! the others. Each command lives in its own file; they share `Plan`.
 mod baseline;
+mod docs;
 mod history;
 mod install_hook;
 mod pipeline;
@@ -50,6 +51,8 @@ pub fn run(cli: Cli) -> Result<RunOutcome> {
         Command::Staged(args) => staged::staged(args),
         Command::History(args) => history::history(args),
         Command::InstallHook(args) => install_hook::install_hook(args),
+        Command::Completions(args) => docs::completions(args.shell),
+        Command::Man(args) => docs::man(args.dir.as_deref()),
     }
 }
 

@@ -629,7 +629,8 @@ fn action_yml_has_the_documented_structure() {
         ("sarif", "stanch.sarif"),
         ("upload-sarif", "true"),
         ("fail-on-findings", "true"),
-        ("version", "source"),
+        // The release of the action's own version.
+        ("version", ""),
     ] {
         assert_eq!(inputs[name]["default"], default, "default of {name}");
     }
@@ -689,6 +690,31 @@ fn action_yml_has_the_documented_structure() {
             "the script does not read {var}"
         );
     }
+    // Installing is the script's too, with the same inputs-through-env rule;
+    // the binary's cache is keyed by runner and version.
+    let install = steps
+        .iter()
+        .find(|s| s["id"] == "install")
+        .expect("an install step");
+    assert_eq!(
+        install["run"],
+        "bash \"$GITHUB_ACTION_PATH/scripts/action.sh\" install"
+    );
+    for (var, _) in install["env"].as_object().expect("install env") {
+        assert!(
+            var == "CARGO_TARGET_DIR" || script.contains(var.as_str()),
+            "the script does not read {var}"
+        );
+    }
+    let cached = steps
+        .iter()
+        .find(|s| s["name"] == "Cache the stanch binary")
+        .expect("a cache step for the binary");
+    assert_eq!(cached["with"]["path"], "${{ runner.tool_cache }}/stanch");
+    assert_eq!(
+        install["env"]["STANCH_CACHE_DIR"],
+        "${{ runner.tool_cache }}/stanch"
+    );
     let upload = steps
         .iter()
         .find(|s| {
@@ -794,4 +820,341 @@ fn the_baseline_input_suppresses_known_findings() {
         &[],
     );
     assert_eq!(run.code(), Some(1), "{}", run.log());
+}
+
+// --- `action.sh install`: the release binary, against a fake release ---------
+
+/// A loopback HTTP server that serves a directory, as GitHub serves release
+/// assets, and counts the requests it answered. Stops when dropped.
+struct FakeReleases {
+    root: PathBuf,
+    addr: std::net::SocketAddr,
+    requests: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl FakeReleases {
+    fn serve(root: PathBuf) -> Self {
+        use std::io::{BufRead, BufReader, Write};
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let addr = listener.local_addr().expect("address");
+        let requests = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (dir, count, done) = (root.clone(), requests.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if done.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let mut line = String::new();
+                let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
+                if reader.read_line(&mut line).is_err() {
+                    continue;
+                }
+                // Headers are read and ignored.
+                let mut h = String::new();
+                while reader.read_line(&mut h).is_ok_and(|n| n > 2) {
+                    h.clear();
+                }
+                count.fetch_add(1, Ordering::SeqCst);
+                let path = line.split_whitespace().nth(1).unwrap_or("/");
+                let file = dir.join(path.trim_start_matches('/'));
+                let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
+                    (false, Ok(body)) => ("200 OK", body),
+                    _ => ("404 Not Found", b"Not Found".to_vec()),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(&body);
+            }
+        });
+        FakeReleases {
+            root,
+            addr,
+            requests,
+            stop,
+        }
+    }
+    fn url(&self) -> String {
+        format!("http://{}/releases", self.addr)
+    }
+    fn requests(&self) -> usize {
+        self.requests.load(std::sync::atomic::Ordering::SeqCst)
+    }
+    /// Publishes release `version` for `target`: an archive holding `binary`
+    /// as dist packs it, and `sha256.sum` listing `checksum` (default: the
+    /// archive's own). `latest` also points at it.
+    fn publish(&self, version: &str, target: &str, binary: &Path, checksum: Option<&str>) {
+        let stage = self.root.join("stage").join(target);
+        let inner = stage.join(format!("stanch-{target}"));
+        std::fs::create_dir_all(&inner).expect("mkdir");
+        std::fs::copy(binary, inner.join("stanch")).expect("copy binary");
+        std::fs::write(inner.join("README.md"), "# stanch\n").expect("write");
+        let asset = format!("stanch-{target}.tar.gz");
+        let tagged = self.root.join(format!("releases/download/v{version}"));
+        std::fs::create_dir_all(&tagged).expect("mkdir");
+        let out = Command::new("tar")
+            .arg("-czf")
+            .arg(tagged.join(&asset))
+            .arg("-C")
+            .arg(&stage)
+            .arg(format!("stanch-{target}"))
+            .output()
+            .expect("tar runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let real = {
+            use sha2::Digest;
+            let bytes = std::fs::read(tagged.join(&asset)).expect("read archive");
+            sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        };
+        let sums = format!(
+            "{} *{asset}\n{} *stanch-installer.sh\n\n",
+            checksum.unwrap_or(&real),
+            "0".repeat(64)
+        );
+        std::fs::write(tagged.join("sha256.sum"), sums).expect("write sums");
+        let manifest = json!({"dist_version": "0.34.0", "announcement_tag": format!("v{version}")});
+        let latest = self.root.join("releases/latest/download");
+        std::fs::create_dir_all(&latest).expect("mkdir");
+        std::fs::write(latest.join("dist-manifest.json"), manifest.to_string()).expect("write");
+    }
+}
+
+impl Drop for FakeReleases {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wakes the accept loop so that it sees the flag.
+        let _ = std::net::TcpStream::connect(self.addr);
+    }
+}
+
+/// The outcome of `action.sh install`.
+struct Install {
+    out: Output,
+    env: String,
+}
+
+impl Install {
+    fn log(&self) -> String {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&self.out.stdout),
+            String::from_utf8_lossy(&self.out.stderr)
+        )
+    }
+    fn stanch_bin(&self) -> Option<PathBuf> {
+        self.env
+            .lines()
+            .find_map(|l| l.strip_prefix("STANCH_BIN="))
+            .map(PathBuf::from)
+    }
+}
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+const LINUX_X64: &str = "x86_64-unknown-linux-musl";
+
+/// Runs `action.sh install` on a Linux X64 runner (whatever this machine is:
+/// the fake release holds this machine's build) with `env`.
+fn install(dir: &TestDir, releases: &str, env: &[(&str, &str)]) -> Install {
+    let github_env = dir.path().join("github-env");
+    let _ = std::fs::remove_file(&github_env);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action.sh");
+    let mut cmd = Command::new("bash");
+    cmd.arg(script)
+        .arg("install")
+        .current_dir(dir.path())
+        .env("STANCH_RELEASES_URL", releases)
+        .env("STANCH_CACHE_DIR", dir.path().join("tool-cache"))
+        .env("GITHUB_ENV", &github_env)
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env_remove("INPUT_VERSION")
+        .env_remove("GITHUB_OUTPUT")
+        .env_remove("GITHUB_ACTION_PATH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("bash runs");
+    Install {
+        out,
+        env: std::fs::read_to_string(&github_env).unwrap_or_default(),
+    }
+}
+
+/// The setup time the script logs (`… (setup 0.12 s)`).
+fn setup_seconds(log: &str) -> f64 {
+    let at = log.rfind("(setup ").expect("a setup time in the log");
+    log[at + 7..]
+        .split_whitespace()
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("seconds")
+}
+
+#[test]
+fn install_downloads_verifies_and_caches_the_release_binary() {
+    let dir = TestDir::new();
+    let server = FakeReleases::serve(dir.path().join("web"));
+    let binary = assert_cmd::cargo::cargo_bin("stanch");
+    server.publish(VERSION, LINUX_X64, &binary, None);
+
+    // Cold: downloaded, verified, installed into the cache, named in GITHUB_ENV.
+    let cold = install(&dir, &server.url(), &[("INPUT_VERSION", VERSION)]);
+    let log = cold.log();
+    assert_eq!(cold.out.status.code(), Some(0), "{log}");
+    assert!(log.contains("SHA-256 verified"), "{log}");
+    let bin = cold.stanch_bin().expect("STANCH_BIN in GITHUB_ENV");
+    assert!(
+        bin.starts_with(dir.path().join("tool-cache").join(VERSION).join(LINUX_X64)),
+        "{}",
+        bin.display()
+    );
+    let out = Command::new(&bin).arg("--version").output().expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("stanch {VERSION}")
+    );
+    let served = server.requests();
+    assert_eq!(served, 2, "sha256.sum and the archive");
+
+    // Warm: from the cache, without asking the server anything.
+    let warm = install(&dir, &server.url(), &[("INPUT_VERSION", VERSION)]);
+    assert_eq!(warm.out.status.code(), Some(0), "{}", warm.log());
+    assert!(warm.log().contains("from the cache"), "{}", warm.log());
+    assert_eq!(warm.stanch_bin(), Some(bin));
+    assert_eq!(server.requests(), served, "a warm cache downloads nothing");
+    eprintln!(
+        "action setup against a local fake release: cold {:.2} s, warm {:.2} s",
+        setup_seconds(&log),
+        setup_seconds(&warm.log())
+    );
+
+    // `latest` finds the version in the release's manifest; the default is
+    // the action's own version (its Cargo.toml), here the same release.
+    for version in ["latest", ""] {
+        let dir2 = TestDir::new();
+        let run = install(&dir2, &server.url(), &[("INPUT_VERSION", version)]);
+        assert_eq!(run.out.status.code(), Some(0), "{version:?}: {}", run.log());
+        assert!(
+            run.log().contains(&format!("installed stanch {VERSION}")),
+            "{}",
+            run.log()
+        );
+    }
+}
+
+#[test]
+fn install_fails_loudly_on_a_checksum_mismatch() {
+    let dir = TestDir::new();
+    let server = FakeReleases::serve(dir.path().join("web"));
+    let bad = "ab".repeat(32);
+    server.publish(
+        VERSION,
+        LINUX_X64,
+        &assert_cmd::cargo::cargo_bin("stanch"),
+        Some(&bad),
+    );
+    let run = install(&dir, &server.url(), &[("INPUT_VERSION", VERSION)]);
+    let log = run.log();
+    assert_eq!(run.out.status.code(), Some(2), "{log}");
+    assert!(
+        log.contains("::error title=stanch setup::Checksum mismatch"),
+        "{log}"
+    );
+    assert!(log.contains(&bad), "{log}");
+    assert_eq!(run.stanch_bin(), None, "{log}");
+    assert!(
+        !dir.path().join("tool-cache").join(VERSION).exists(),
+        "a rejected binary was cached"
+    );
+}
+
+#[test]
+fn install_fails_loudly_on_an_unknown_version() {
+    let dir = TestDir::new();
+    let server = FakeReleases::serve(dir.path().join("web"));
+    server.publish(
+        VERSION,
+        LINUX_X64,
+        &assert_cmd::cargo::cargo_bin("stanch"),
+        None,
+    );
+    let run = install(&dir, &server.url(), &[("INPUT_VERSION", "9.9.9")]);
+    let log = run.log();
+    assert_eq!(run.out.status.code(), Some(2), "{log}");
+    assert!(log.contains("There is no stanch release v9.9.9"), "{log}");
+    assert!(log.contains("HTTP 404"), "{log}");
+    assert_eq!(run.stanch_bin(), None);
+    // Not a version at all: refused before any download.
+    let before = server.requests();
+    let run = install(&dir, &server.url(), &[("INPUT_VERSION", "1.2")]);
+    assert_eq!(run.out.status.code(), Some(2), "{}", run.log());
+    assert!(run.log().contains("is not a version"), "{}", run.log());
+    assert_eq!(server.requests(), before);
+}
+
+#[test]
+fn install_fails_loudly_on_an_unsupported_runner() {
+    let dir = TestDir::new();
+    let server = FakeReleases::serve(dir.path().join("web"));
+    server.publish(
+        VERSION,
+        LINUX_X64,
+        &assert_cmd::cargo::cargo_bin("stanch"),
+        None,
+    );
+    for (os, arch) in [("Linux", "ARM"), ("Windows", "ARM64"), ("FreeBSD", "X64")] {
+        let run = install(
+            &dir,
+            &server.url(),
+            &[
+                ("INPUT_VERSION", VERSION),
+                ("RUNNER_OS", os),
+                ("RUNNER_ARCH", arch),
+            ],
+        );
+        let log = run.log();
+        assert_eq!(run.out.status.code(), Some(2), "{log}");
+        assert!(
+            log.contains(&format!(
+                "There is no stanch release binary for {os} {arch}"
+            )),
+            "{log}"
+        );
+        assert!(log.contains("version: source"), "{log}");
+    }
+    assert_eq!(
+        server.requests(),
+        0,
+        "nothing to download for an unsupported runner"
+    );
+}
+
+#[test]
+fn install_fails_loudly_when_the_release_cannot_be_reached() {
+    let dir = TestDir::new();
+    // A port nothing listens on: bound, then released.
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port");
+    let run = install(
+        &dir,
+        &format!("http://{addr}/releases"),
+        &[("INPUT_VERSION", VERSION)],
+    );
+    assert_eq!(run.out.status.code(), Some(2), "{}", run.log());
+    assert!(run.log().contains("HTTP 000"), "{}", run.log());
 }

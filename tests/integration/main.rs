@@ -7,6 +7,7 @@ mod archive;
 mod baseline;
 mod config;
 mod decode;
+mod dist;
 mod git;
 mod precommit;
 mod sarif;
