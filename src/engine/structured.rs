@@ -395,11 +395,13 @@ fn words(key: &[u8]) -> Vec<String> {
         cur.push(b as char);
     }
     flush(&mut cur, &mut out);
-    // A letter and the number after it are one word (`b64`, `v2`), while
-    // `password2` stays `password` and `2`.
+    // A letter and the number after it are one word (`b64`, `v2`), and so
+    // are the names of encodings (`base64`), while `password2` stays
+    // `password` and `2`.
     let mut i = 0;
     while i + 1 < out.len() {
-        if out[i].len() == 1 && out[i + 1].bytes().all(|b| b.is_ascii_digit()) {
+        let digits = out[i + 1].bytes().all(|b| b.is_ascii_digit());
+        if digits && (out[i].len() == 1 || out[i] == "base") {
             let n = out.remove(i + 1);
             out[i].push_str(&n);
         }
