@@ -24,12 +24,12 @@ pub(crate) fn history(args: HistoryArgs) -> Result<RunOutcome> {
     let bar = Progress::new(std::io::stderr().is_terminal());
     let mut history = History::walk(&repo, &spec, plan.threads(), &|n| bar.commits(n))?;
     bar.scanning(history.blobs() as u64);
-    let collected = plan.collect_with(&|n| bar.found(n), |sink| {
+    let mut collected = plan.collect_with(&|n| bar.found(n), |sink| {
         history.scan(plan.policy(), sink, &|bytes| bar.blob(bytes))
     })?;
     bar.finish();
     let everywhere = collected.inline_suppressed > 0;
-    let mut in_head = collected.in_head.clone();
+    let mut in_head = std::mem::take(&mut collected.in_head);
     let (mut findings, mut summary, errors) = plan.findings(Mode::History, collected);
     let pending: Vec<usize> = (0..findings.len())
         .filter(|&i| !in_head.contains(&findings[i].fingerprint))

@@ -80,12 +80,11 @@ impl Pipeline<'_> {
         // that `app.jar!application.yml` is read as YAML.
         let path = crate::sources::name_of(&blob.origin);
         let cands = self.engine.scan(path, &blob.bytes);
-        let decoded = self.decoded(path, &blob.bytes, &mut out);
+        let mut decoded = self.decoded(path, &blob.bytes, &mut out);
         if cands.is_empty() && decoded.hits.is_empty() {
             return out;
         }
         let kept = self.threshold(cands, &mut out);
-        let mut decoded = decoded;
         // A decoding inside a larger secret found as written (a line of a
         // key block held in string literals) is part of that secret.
         let mut plain: Vec<Range<usize>> = kept.iter().filter_map(Candidate::content).collect();
@@ -226,7 +225,7 @@ impl Pipeline<'_> {
         found.placeholders = doc
             .segments
             .iter()
-            .filter(|s| decode::placeholder(&doc.bytes[s.text.clone()]))
+            .filter(|s| is_placeholder(&doc.bytes[s.text.clone()]))
             .map(|s| s.source.clone())
             .collect();
         // Each level: its document, and for each of its segments the span of
@@ -486,6 +485,14 @@ struct DecodedHit {
     chain: Vec<Encoding>,
 }
 
+/// Whether a decoding reads as a placeholder or a reference rather than a
+/// value (`<your-token>`, `ghp_xxxx…`, `${VAR}`), by the scorer's own
+/// judgement: its encoded form then holds no secret either. One placeholder
+/// word alone (`example.com` in a URL) is not enough.
+fn is_placeholder(text: &[u8]) -> bool {
+    crate::engine::score::placeholder_factor(text.trim_ascii()) <= 0.2
+}
+
 /// Whether `r` lies inside one of `sorted` (disjoint ranges) that is larger.
 fn inside_larger(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
     let i = sorted.partition_point(|p| p.end < r.end);
@@ -520,4 +527,28 @@ fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_told_from_values() {
+        for p in [
+            "<your-token>",
+            "ghp_xxxxxxxxxxxxxxxx",
+            "${DB_PASSWORD}",
+            "{{ .Values.pw }}",
+            "<changeme>",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p}");
+        }
+        for v in [
+            "Kq9vL2xW7mZt-saffron",
+            "postgres://u:Kq9vL2xW7mZt@db.example.com/x",
+        ] {
+            assert!(!is_placeholder(v.as_bytes()), "{v}");
+        }
+    }
 }

@@ -75,31 +75,6 @@ impl Decoded {
     }
 }
 
-/// Whether a decoding reads as a placeholder or a reference rather than a
-/// value (`<your-token>`, `ghp_xxxx…`, `${VAR}`, `{{ .Values.x }}`): its
-/// encoded form then holds no secret either.
-pub fn placeholder(text: &[u8]) -> bool {
-    let t = String::from_utf8_lossy(text).trim().to_ascii_lowercase();
-    (t.starts_with('<') && t.ends_with('>'))
-        || [
-            "xxxx",
-            "${",
-            "{{",
-            "$(",
-            "your-",
-            "your_",
-            "changeme",
-            "change-me",
-            "replace-me",
-            "replace_me",
-            "placeholder",
-            "redacted",
-            "****",
-        ]
-        .iter()
-        .any(|m| t.contains(m))
-}
-
 /// Shortest base64 span considered (the floor: 12 decoded bytes).
 const MIN_BASE64: usize = 16;
 /// Shortest hex span considered (16 decoded bytes).
@@ -891,25 +866,6 @@ mod tests {
             let d = decode(text.as_bytes()).unwrap_or_else(|| panic!("nothing at {at}"));
             assert_eq!(d.segments.len(), 1, "at {at}");
             assert_eq!(d.segments[0].source, at + 1..at + 1 + enc.len(), "at {at}");
-        }
-    }
-
-    #[test]
-    fn placeholders_are_told_from_values() {
-        for p in [
-            "<your-token>",
-            "ghp_xxxxxxxxxxxxxxxx",
-            "${DB_PASSWORD}",
-            "{{ .Values.pw }}",
-            "changeme",
-        ] {
-            assert!(placeholder(p.as_bytes()), "{p}");
-        }
-        for v in [
-            "Kq9vL2xW7mZt-saffron",
-            "postgres://u:Kq9vL2xW7mZt@db.example.com/x",
-        ] {
-            assert!(!placeholder(v.as_bytes()), "{v}");
         }
     }
 

@@ -148,7 +148,7 @@ impl Policy {
 
 /// A UTF-16 blob as UTF-8. Its lines are the file's own, so the layer has
 /// no position of its own (line 0).
-pub fn transcoded<'a>(blob: &Blob<'a>) -> Option<Blob<'a>> {
+fn transcoded<'a>(blob: &Blob<'a>) -> Option<Blob<'a>> {
     let text = decode::utf16(&blob.bytes)?;
     let mut origin = blob.origin.clone();
     origin.layers.push(Layer::Decoded {
