@@ -45,6 +45,14 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     // (`"Password": "SomeKindOfPassword123!@#"`); random secrets do not.
     "password",
     "passw0rd",
+    // Instructions in templates: `SECRET_KEY=generate-a-32-char-random-string`,
+    // `JWT_SECRET_KEY=generate-with-openssl-rand-base64-32`.
+    "generate-a-",
+    "generate_a_",
+    "generate-with",
+    "generate_with",
+    "openssl-rand",
+    "random-string",
 ];
 
 /// Values that specifications and vendor documentation print as examples:

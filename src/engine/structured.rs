@@ -45,6 +45,36 @@ pub struct Hit {
     pub strength: f64,
 }
 
+/// Calls that hand their string argument through unchanged.
+const WRAPPERS: &[&[u8]] = &[
+    b"String::from",
+    b"str",
+    b"String",
+    b"new String",
+    b"SecretString::new",
+    b"SecretString::from",
+    b"Secret::new",
+    b"Some",
+    b"SecStr::from",
+    b"Zeroizing::new",
+];
+/// Calls that decode their argument (base64, hex) into the secret.
+const DECODERS: &[&[u8]] = &[
+    b"decode",
+    b"decode64",
+    b"DecodeString",
+    b"FromBase64String",
+    b"FromHexString",
+    b"GetString",
+    b"hex2bin",
+    b"fromhex",
+    b"unhexlify",
+    b"atob",
+    b"Buffer.from",
+    b"decodeBase64",
+    b"decodeHex",
+];
+
 /// How far from a hit the key and its value may reach.
 const MAX_KEY: usize = 80;
 const MAX_VALUE: usize = 512;
@@ -371,7 +401,7 @@ const COMPOUND_PREFIXES: &[&str] = &[
 
 /// The words of a key: split at `_ . - space /`, at case changes and at digits,
 /// lower-cased; compounds such as `apikey` and `dbpassword` split in two.
-fn words(key: &[u8]) -> Vec<String> {
+pub(crate) fn words(key: &[u8]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, out: &mut Vec<String>| {
@@ -580,7 +610,7 @@ fn config_like(path: &str) -> bool {
 }
 
 /// Paths whose secrets are usually test values or documentation.
-fn test_path(path: &str) -> bool {
+pub(crate) fn test_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.split(['/', '\\']).any(|seg| {
         seg.split(['.', '_', '-']).any(|w| {
@@ -1437,7 +1467,9 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool, list: bool) -> Value
         let mut last = None;
         while i < close {
             if matches!(bytes[i], b'"' | b'\'') {
-                match quoted_at(bytes, i, close + 1) {
+                // Up to the `)`, else the line's end (which may be the
+                // blob's: no `)` at all is an unclosed tuple, not a read past it).
+                match quoted_at(bytes, i, (close + 1).min(le)) {
                     Some((r, _)) => {
                         i = r.end + 1;
                         last = Some(r);
@@ -1457,6 +1489,9 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool, list: bool) -> Value
         if let Some(end) = memchr::memmem::find(&rest[2..], b"\"\"") {
             return Value::One(v + 2..v + 2 + end, true, false);
         }
+    }
+    if let Some(r) = echoed_literal(bytes, v, le) {
+        return Value::One(r, true, false);
     }
     if let Some((r, _)) = quoted_at(bytes, v, le) {
         return scheme_stripped(bytes, r);
@@ -1502,8 +1537,12 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool, list: bool) -> Value
     if opener {
         return next_lines(bytes, le, rest_trim.is_empty(), config);
     }
-    // Unquoted: up to a blank or a delimiter.
-    let mut end = v;
+    // Unquoted: up to a blank or a delimiter (past `new `, a constructor call).
+    let mut end = if bytes[v..le].starts_with(b"new ") {
+        v + 4
+    } else {
+        v
+    };
     while end < le
         && !matches!(
             bytes[end],
@@ -1527,62 +1566,44 @@ fn value_at(bytes: &[u8], v: usize, how: How, config: bool, list: bool) -> Value
     // `String::from("…")`, `"…".into()`-style wrappers hold the literal;
     // `kwargs.get('password')`, `getenv(…)` are calls, not values.
     if end < le && bytes[end] == b'(' {
-        let callee = &bytes[v..end];
-        let wrapper = [
-            &b"String::from"[..],
-            b"str",
-            b"String",
-            b"new String",
-            b"SecretString::new",
-            b"SecretString::from",
-            b"Secret::new",
-            b"Some",
-            b"SecStr::from",
-            b"Zeroizing::new",
-        ]
-        .iter()
-        .any(|w| callee.ends_with(w));
-        if wrapper {
-            if let Some((r, _)) = quoted_at(bytes, end + 1, le) {
+        // Through wrappers (`String::from("…")`) and decoding calls, which
+        // hold the secret encoded (`base64.b64decode("…")`, `hex2bin('…')`;
+        // decoding hands the engine the same line with the literal decoded),
+        // at most three deep: `new String(Base64.getDecoder().decode("…"))`,
+        // `GetString(FromBase64String("…"))`. Past a decoder any call may
+        // wrap the literal; `getenv(…)`, `kwargs.get(…)` are calls, not values.
+        // The callee: names, dots and empty argument lists
+        // (`Base64.getDecoder().decode`); `new String` as it stands.
+        let chain = |start: usize| {
+            let mut p = start;
+            loop {
+                while p < le
+                    && (bytes[p].is_ascii_alphanumeric() || matches!(bytes[p], b'_' | b'.'))
+                {
+                    p += 1;
+                }
+                if p > start && bytes[p..le].starts_with(b"()") {
+                    p += 2;
+                    continue;
+                }
+                break;
+            }
+            (p > start && bytes.get(p) == Some(&b'(')).then_some(p)
+        };
+        let mut open = chain(v).unwrap_or(end);
+        let mut callee = v..open;
+        let mut decoded = false;
+        for _ in 0..3 {
+            let name = &bytes[callee.clone()];
+            decoded |= DECODERS.iter().any(|w| name.ends_with(w));
+            if !decoded && !WRAPPERS.iter().any(|w| name.ends_with(w)) {
+                break;
+            }
+            if let Some((r, _)) = quoted_at(bytes, open + 1, le) {
                 return Value::One(r, true, false);
             }
-        }
-        // A decoding call holds the secret encoded (`base64.b64decode("…")`,
-        // `Convert.FromBase64String("…")`, `hex2bin('…')`); decoding
-        // hands the engine the same line with the literal decoded.
-        let decoder = [
-            &b"decode"[..],
-            b"decode64",
-            b"DecodeString",
-            b"FromBase64String",
-            b"FromHexString",
-            b"GetString",
-            b"hex2bin",
-            b"fromhex",
-            b"unhexlify",
-            b"atob",
-            b"Buffer.from",
-            b"decodeBase64",
-            b"decodeHex",
-        ]
-        .iter()
-        .any(|w| callee.ends_with(w));
-        if decoder {
-            // Through at most two nested calls: `GetString(FromBase64String("…"))`.
-            let mut p = end + 1;
-            for _ in 0..3 {
-                if let Some((r, _)) = quoted_at(bytes, p, le) {
-                    return Value::One(r, true, false);
-                }
-                let n = bytes[p..le]
-                    .iter()
-                    .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-                    .count();
-                if n == 0 || bytes.get(p + n) != Some(&b'(') {
-                    break;
-                }
-                p += n + 1;
-            }
+            let Some(p) = chain(open + 1) else { break };
+            (callee, open) = (open + 1..p, p);
         }
         return Value::None;
     }
@@ -1650,6 +1671,56 @@ fn quoted_at(bytes: &[u8], v: usize, le: usize) -> Option<(Range<usize>, bool)> 
         j += 1;
     }
     None
+}
+
+/// The literal that a shell command substitution decodes,
+/// `"$(echo 'c2Vj…' | base64 -d)"` or `$(printf %s 6b65… | xxd -r -p)`:
+/// decoding hands the engine the line with it decoded, under the same name.
+fn echoed_literal(bytes: &[u8], v: usize, le: usize) -> Option<Range<usize>> {
+    let skip = |mut p: usize| {
+        while p < le && matches!(bytes[p], b' ' | b'\t') {
+            p += 1;
+        }
+        p
+    };
+    let mut p = v + usize::from(bytes.get(v) == Some(&b'"'));
+    if !bytes[p..le].starts_with(b"$(") {
+        return None;
+    }
+    p = skip(p + 2);
+    let command = [
+        &b"echo -n "[..],
+        b"echo ",
+        b"printf %s ",
+        b"printf '%s' ",
+        b"printf \"%s\" ",
+    ]
+    .into_iter()
+    .find(|c| bytes[p..le].starts_with(c))?;
+    p = skip(p + command.len());
+    let literal = match quoted_at(bytes, p, le) {
+        Some((r, _)) => r,
+        None => {
+            let n = bytes[p..le]
+                .iter()
+                .take_while(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_')
+                })
+                .count();
+            p..p + n
+        }
+    };
+    if literal.len() < 16 {
+        return None;
+    }
+    let close = memchr::memchr(b')', &bytes[literal.end..le])? + literal.end;
+    let pipeline = &bytes[literal.end..close];
+    let decodes = memchr::memmem::find(pipeline, b"| base64 -d").is_some()
+        || memchr::memmem::find(pipeline, b"| base64 --decode").is_some()
+        || memchr::memmem::find(pipeline, b"| base64 -D").is_some()
+        || memchr::memmem::find(pipeline, b"| xxd -r -p").is_some()
+        || memchr::memmem::find(pipeline, b"| xxd -p -r").is_some();
+    decodes.then_some(literal)
 }
 
 fn trim_slice(s: &[u8]) -> &[u8] {
@@ -2298,6 +2369,14 @@ mod tests {
         out
     }
 
+    /// Found by the `engine` fuzz target (fuzz/regressions/engine/structured-quote-past-end).
+    #[test]
+    fn an_unclosed_tuple_at_the_end_of_a_blob() {
+        for t in [r#"password = ("user", "Kq9v"#, r#"password = ("Kq9v"#] {
+            let _ = found(t, Class::Password);
+        }
+    }
+
     #[test]
     fn structures() {
         let pw = |t: &str| found(t, Class::Password);
@@ -2329,7 +2408,7 @@ mod tests {
             ["K3vQx9Lm2Wp7Zr4T"]
         );
         assert_eq!(
-            sec("GET /x?access_token=K3vQx9Lm2Wp7Zr4T&y=1"),
+            sec("GET /x?access_token=K3vQx9Lm2Wp7Zr4T&y=1"), // stanch:allow practice-secret-in-query-string
             ["K3vQx9Lm2Wp7Zr4T"]
         );
         assert_eq!(

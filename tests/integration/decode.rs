@@ -125,6 +125,53 @@ stanch_test!(
     }
 );
 
+stanch_test!(
+    decoding_calls_and_shell_pipelines_keep_their_names,
+    |dir, _cmd| {
+        let pw = password();
+        let aws_secret = join(&["Jj7qkHrLygIN88uA", "HnSERimyezEXLP4mPqhMnh26"]);
+        let java_pw = join(&["Quartz1992", "*zyIpQ"]);
+        let hex: String = pw.bytes().map(|b| format!("{b:02x}")).collect();
+        dir.write(
+            "src/Credentials.java",
+            format!(
+                "final class Credentials {{\n    static final String PW = new String(Base64.getDecoder().decode(\"{}\"), UTF_8);\n}}\n",
+                b64(java_pw.as_bytes())
+            ),
+        );
+        dir.write(
+            "deploy/env.sh",
+            format!(
+                "export AWS_SECRET_ACCESS_KEY=\"$(echo '{}' | base64 -d)\"\nexport DB_PASSWORD=$(printf %s {hex} | xxd -r -p)\nexport GREETING=\"$(echo 'aGVsbG8gd29ybGQgZnJvbSB0aGUgc2hlbGw=' | base64 -d)\"\n",
+                b64(aws_secret.as_bytes())
+            ),
+        );
+        let (code, doc) = scan_json(&dir, &["."]);
+        assert_eq!(code, 1);
+        let mut got: Vec<(String, u64, String)> = findings_of(&doc)
+            .iter()
+            .map(|f| {
+                let l = &f["locations"][0];
+                (
+                    l["path"].as_str().unwrap().to_string(),
+                    l["line"].as_u64().unwrap(),
+                    f["secret"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("deploy/env.sh".to_string(), 1, aws_secret),
+                ("deploy/env.sh".to_string(), 2, pw.clone()),
+                ("src/Credentials.java".to_string(), 2, java_pw),
+            ],
+            "{doc}"
+        );
+    }
+);
+
 stanch_test!(escapes_percent_hex_and_nesting_are_undone, |dir, _cmd| {
     let pat = github_pat();
     // A token whose every `_` is a JSON \u escape, a form body, hex, and
