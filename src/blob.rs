@@ -63,6 +63,9 @@ pub struct Origin {
     pub added_lines: Option<Vec<(u32, u32)>>,
     /// The layers inside the root, outermost first (empty: the file itself).
     pub layers: Vec<Layer>,
+    /// The root path's bytes when they are not UTF-8 (`path` then shows
+    /// U+FFFD in their place), so that reports can still name the file.
+    pub path_bytes: Option<Arc<[u8]>>,
 }
 
 impl Origin {
@@ -95,6 +98,11 @@ impl Origin {
     }
 }
 
+/// A path's bytes if they are not UTF-8 (what `Origin::path_bytes` holds).
+pub fn raw_path(path: &[u8]) -> Option<Arc<[u8]>> {
+    std::str::from_utf8(path).is_err().then(|| path.into())
+}
+
 /// Resolves a commit's order index to what findings say of it; the history
 /// source's, read lazily since only commits with findings are ever asked for.
 pub trait CommitIndex: Sync {
@@ -107,6 +115,8 @@ pub trait CommitIndex: Sync {
 pub struct PathAppearance {
     /// The path, as reported.
     pub path: String,
+    /// The path's bytes, when they are not UTF-8 (see `Origin::path_bytes`).
+    pub path_bytes: Option<Arc<[u8]>>,
     /// The commits (order indices, oldest first) that introduced the blob there.
     pub commits: Vec<u32>,
     /// Whether `HEAD`'s tree has the blob at this path.
@@ -204,9 +214,14 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Characters in a byte slice: bytes that do not continue a UTF-8 sequence.
+/// Characters in a byte slice: UTF-8 scalar values, and one per byte that
+/// is not part of one. Counting the bytes that do not continue a sequence
+/// would give a stray continuation byte (`©` or `°` in Latin-1) no column.
 pub fn char_count(bytes: &[u8]) -> u32 {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32
+    bytes
+        .utf8_chunks()
+        .map(|c| c.valid().chars().count() + c.invalid().len())
+        .sum::<usize>() as u32
 }
 
 #[cfg(test)]
@@ -228,6 +243,11 @@ mod tests {
     fn invalid_utf8_counts_one_column_per_byte() {
         let text = b"\xff\xfeabc";
         assert_eq!(LineIndex::new(text).position(2), (1, 3));
+        // Latin-1 `©` and `°` are lone continuation bytes in UTF-8.
+        let text = b"\xa9 2024 \xb0 x";
+        assert_eq!(LineIndex::new(text).position(9), (1, 10));
+        assert_eq!(char_count("é\u{1F600}".as_bytes()), 2);
+        assert_eq!(char_count(b"\xe9\xa9x"), 3);
     }
 
     #[test]

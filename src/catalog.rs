@@ -40,7 +40,10 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
             Err(e) => problems.push(Problem {
                 file: name.clone(),
                 rule: "?".into(),
-                message: e.to_string(),
+                message: match e {
+                    crate::error::Error::Rule { message, .. } => message,
+                    e => e.to_string(),
+                },
             }),
         }
     }
@@ -218,13 +221,11 @@ fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
     }
 }
 
+/// An example as a problem names it: redacted like a finding, since an
+/// example is a secret's shape and `rules check` output lands in CI logs;
+/// the prefix and suffix are enough to tell which one.
 fn shorten(s: &str) -> String {
-    let one_line = s.replace('\n', "\\n");
-    if one_line.chars().count() > 80 {
-        format!("{}…", one_line.chars().take(80).collect::<String>())
-    } else {
-        one_line
-    }
+    crate::finding::redact(s).replace('\n', "\\n")
 }
 
 #[cfg(test)]

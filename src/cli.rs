@@ -115,6 +115,9 @@ pub struct ScanArgs {
     /// Also scan files that .gitignore and .ignore exclude.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped).
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// The path to report for stdin.
     #[arg(long, default_value = "-")]
     pub stdin_name: String,

@@ -4,7 +4,7 @@
 //! the file, the line and the key. It knows nothing of scanning or reports;
 //! command-line flags are merged over it by `app`.
 use crate::error::{one_line, Error, Result};
-use crate::finding::redact;
+use crate::finding::redact_quoted;
 use crate::rules::{RuleAllowlist, RuleSpec};
 use serde::{Deserialize, Deserializer};
 use std::path::{Path, PathBuf};
@@ -128,7 +128,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config> {
             Some(span) => locate(text, span.start),
             None => (0, String::new()),
         };
-        config_error(name, line, &key, &sanitize(e.message()))
+        config_error(name, line, &key, &redact_quoted(e.message()))
     })?;
     validate(name, text, &config)?;
     Ok(config)
@@ -149,27 +149,6 @@ fn config_error(name: &str, line: usize, key: &str, message: &str) -> Error {
 }
 
 /// Redacts long quoted values in a parser message: a wrongly typed value may be a secret.
-fn sanitize(message: &str) -> String {
-    let mut out = String::new();
-    let mut rest = message.trim();
-    while let Some(a) = rest.find('"') {
-        let Some(len) = rest[a + 1..].find('"') else {
-            break;
-        };
-        let inner = &rest[a + 1..a + 1 + len];
-        out.push_str(&rest[..=a]);
-        out.push_str(&if inner.chars().count() > 11 {
-            redact(inner)
-        } else {
-            inner.to_string()
-        });
-        out.push('"');
-        rest = &rest[a + len + 2..];
-    }
-    out.push_str(rest);
-    out.replace('\n', " ")
-}
-
 /// The 1-based line holding byte `offset`, and the dotted key there
 /// (`allowlist.paths`, `rule.regex`), from the nearest table header above.
 fn locate(text: &str, offset: usize) -> (usize, String) {
@@ -393,8 +372,8 @@ mod tests {
 
     #[test]
     fn sanitize_redacts_long_values() {
-        let m = sanitize("invalid type: string \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\", expected a sequence");
+        let m = redact_quoted("invalid type: string \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\", expected a sequence");
         assert!(!m.contains("abcdefghijklmnop"), "{m}");
-        assert!(sanitize("invalid type: string \"yes\"").contains("\"yes\""));
+        assert!(redact_quoted("invalid type: string \"yes\"").contains("\"yes\""));
     }
 }

@@ -42,9 +42,10 @@ impl fmt::Display for Secret {
     }
 }
 
-/// Redacts a value: long values keep 4 leading and 4 trailing characters,
-/// medium ones 2 and 2, short ones nothing, so that a redacted form never
-/// reveals more than a quarter of the value.
+/// Redacts a value: long values (24 characters or more) keep 4 leading and
+/// 4 trailing characters, medium ones (12 to 23) 2 and 2, short ones
+/// nothing, so that a redacted form never reveals more than a third of the
+/// value (a quarter for 16 to 23 characters, and from 32 on).
 pub fn redact(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
@@ -57,6 +58,30 @@ pub fn redact(s: &str) -> String {
     out.push_str(if head == 0 { "****" } else { "…" });
     out.extend(&chars[n - tail..]);
     out
+}
+
+/// A parser's message with every quoted value longer than a short word
+/// redacted: TOML and JSON errors quote the offending value, which may be
+/// the very secret the file was written to hold.
+pub fn redact_quoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message.trim();
+    while let Some(a) = rest.find('"') {
+        let Some(len) = rest[a + 1..].find('"') else {
+            break;
+        };
+        let inner = &rest[a + 1..a + 1 + len];
+        out.push_str(&rest[..=a]);
+        out.push_str(&if inner.chars().count() > 11 {
+            redact(inner)
+        } else {
+            inner.to_string()
+        });
+        out.push('"');
+        rest = &rest[a + len + 2..];
+    }
+    out.push_str(rest);
+    out.replace('\n', " ")
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -99,6 +124,22 @@ pub struct Location {
     /// decodings), outermost first; empty when it is in the file itself.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub layers: Vec<Layer>,
+    /// The path's bytes when they are not UTF-8 (`path` then shows U+FFFD
+    /// in their place): reported as `path_hex`, so that the file can still
+    /// be found.
+    #[serde(
+        rename = "path_hex",
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "hex_bytes"
+    )]
+    pub path_bytes: Option<Arc<[u8]>>,
+}
+
+fn hex_bytes<S: serde::Serializer>(b: &Option<Arc<[u8]>>, s: S) -> Result<S::Ok, S::Error> {
+    match b {
+        Some(b) => s.serialize_str(&hex(b)),
+        None => s.serialize_none(),
+    }
 }
 
 impl Location {

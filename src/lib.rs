@@ -13,6 +13,8 @@ pub(crate) mod config;
 pub mod engine;
 pub mod error;
 pub(crate) mod finding;
+#[cfg(test)]
+mod proptests;
 pub(crate) mod report;
 pub mod rules;
 pub(crate) mod sources;

@@ -244,7 +244,7 @@ _stanch() {
             return 0
             ;;
         stanch__subcmd__baseline__subcmd__create)
-            opts="-e -f -j -o -h -V --exclude --no-ignore --stdin-name --format --report --show-secrets --min-confidence --max-file-size --no-archives --archive-depth --max-archive-size --no-inline-allow --decode-depth --threads --color --config --no-config --baseline --report-unused --output --help --version"
+            opts="-e -L -f -j -o -h -V --exclude --no-ignore --follow --stdin-name --format --report --show-secrets --min-confidence --max-file-size --no-archives --archive-depth --max-archive-size --no-inline-allow --decode-depth --threads --color --config --no-config --baseline --report-unused --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,7 +496,7 @@ _stanch() {
             return 0
             ;;
         stanch__subcmd__baseline__subcmd__update)
-            opts="-e -f -j -o -h -V --exclude --no-ignore --stdin-name --format --report --show-secrets --min-confidence --max-file-size --no-archives --archive-depth --max-archive-size --no-inline-allow --decode-depth --threads --color --config --no-config --baseline --report-unused --output --help --version"
+            opts="-e -L -f -j -o -h -V --exclude --no-ignore --follow --stdin-name --format --report --show-secrets --min-confidence --max-file-size --no-archives --archive-depth --max-archive-size --no-inline-allow --decode-depth --threads --color --config --no-config --baseline --report-unused --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,7 +1014,7 @@ _stanch() {
             return 0
             ;;
         stanch__subcmd__scan)
-            opts="-e -f -o -j -h -V --exclude --no-ignore --stdin-name --format --output --report --show-secrets --min-confidence --max-file-size --no-archives --archive-depth --max-archive-size --no-inline-allow --decode-depth --threads --color --config --no-config --baseline --report-unused --help --version"
+            opts="-e -L -f -o -j -h -V --exclude --no-ignore --follow --stdin-name --format --output --report --show-secrets --min-confidence --max-file-size --no-archives --archive-depth --max-archive-size --no-inline-allow --decode-depth --threads --color --config --no-config --baseline --report-unused --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -56,6 +56,7 @@ never\t'Never'"
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l config -d 'Use this config file instead of the discovered .stanch.toml' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l baseline -d 'Report only findings that are not in this baseline file' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l no-ignore -d 'Also scan files that .gitignore and .ignore exclude'
+complete -c stanch -n "__fish_stanch_using_subcommand scan" -s L -l follow -d 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)'
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l show-secrets -d 'Print secrets in full (never do this in CI logs)'
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l no-archives -d 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary'
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l no-inline-allow -d 'Ignore inline allow comments (for audits)'
@@ -147,6 +148,7 @@ complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -l baseline -d 'Report only findings that are not in this baseline file' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -s o -l output -d 'The baseline file to write [default: `baseline` in .stanch.toml, else .stanch-baseline.json]' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -l no-ignore -d 'Also scan files that .gitignore and .ignore exclude'
+complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -s L -l follow -d 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)'
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -l show-secrets -d 'Print secrets in full (never do this in CI logs)'
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -l no-archives -d 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary'
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from create" -l no-inline-allow -d 'Ignore inline allow comments (for audits)'
@@ -175,6 +177,7 @@ complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -l baseline -d 'Report only findings that are not in this baseline file' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -s o -l output -d 'Where to write the updated baseline [default: the baseline read]' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -l no-ignore -d 'Also scan files that .gitignore and .ignore exclude'
+complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -s L -l follow -d 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)'
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -l show-secrets -d 'Print secrets in full (never do this in CI logs)'
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -l no-archives -d 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary'
 complete -c stanch -n "__fish_stanch_using_subcommand baseline; and __fish_seen_subcommand_from update" -l no-inline-allow -d 'Ignore inline allow comments (for audits)'

@@ -2,7 +2,7 @@
 //! writes baseline files atomically, steps through audits, and converts other
 //! tools' baselines (reading the scanned files, or git blobs, where a
 //! gitleaks fingerprint must be turned into a secret hash).
-use super::{read_baseline, scan, Plan, RunOutcome};
+use super::{read_baseline, scan, write_atomic, Plan, RunOutcome};
 use crate::blob::{Blob, Origin};
 use crate::cli::{AuditArgs, BaselineAction, BaselineArgs, ImportArgs, ImportFormat, ScanArgs};
 use crate::error::{Error, Result};
@@ -74,7 +74,7 @@ fn create_or_update(args: ScanArgs, update: bool) -> Result<RunOutcome> {
         Some(o) => o.updated(found),
         None => Document::default().updated(found),
     };
-    write_atomic(&out_path, &doc.render())?;
+    write_atomic(&out_path, doc.render().as_bytes())?;
     let mut msg = format!(
         "{}: {} entr{} for {} finding{}",
         out_path.display(),
@@ -142,39 +142,6 @@ fn say(line: &str) -> Result<()> {
     }
 }
 
-/// Writes `text` to a temporary file beside `path`, flushes it to disk, then
-/// renames it over `path`: a reader (or a crash) sees the old file or the new
-/// one, never a truncated mix.
-pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
-}
-
 /// Scans one piece of content as `path` and returns its occurrences (inline
 /// allow comments and the confidence threshold apply as in a scan).
 fn scan_content(plan: &Plan, path: &str, bytes: Vec<u8>) -> Result<Vec<Occurrence>> {
@@ -205,7 +172,7 @@ fn audit(args: AuditArgs) -> Result<RunOutcome> {
                 state.as_str()
             ))?;
         }
-        write_atomic(&path, &doc.render())?;
+        write_atomic(&path, doc.render().as_bytes())?;
         return Ok(RunOutcome {
             code: 0,
             errors: vec![],
@@ -341,7 +308,7 @@ fn step_through(plan: &Plan, root: &Path, path: &Path, mut doc: Document) -> Res
         }
     }
     if changed > 0 {
-        write_atomic(path, &doc.render())?;
+        write_atomic(path, doc.render().as_bytes())?;
     }
     say(&format!(
         "{changed} decision{} saved to {}",
@@ -380,7 +347,7 @@ fn import(args: ImportArgs) -> Result<RunOutcome> {
     let before = doc.entries.len();
     doc.entries.extend(imported);
     doc.normalize();
-    write_atomic(&out_path, &doc.render())?;
+    write_atomic(&out_path, doc.render().as_bytes())?;
     say(&format!(
         "{}: {} entr{} imported from {file} ({} in all)",
         out_path.display(),

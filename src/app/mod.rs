@@ -5,7 +5,8 @@ mod baseline;
 mod docs;
 mod history;
 mod install_hook;
-mod pipeline;
+mod interrupt;
+pub(crate) mod pipeline;
 mod progress;
 mod rules_cmd;
 mod scan;
@@ -44,6 +45,7 @@ pub struct RunOutcome {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<RunOutcome> {
+    interrupt::install();
     match cli.command {
         Command::Scan(args) => scan::scan(args),
         Command::Rules(args) => rules_cmd::rules_cmd(args),
@@ -123,6 +125,7 @@ impl BlobSink for Collector<'_> {
                 &blob.bytes[..],
                 Origin {
                     path: place.path.clone(),
+                    path_bytes: place.path_bytes.clone(),
                     ..blob.origin.clone()
                 },
             );
@@ -413,17 +416,23 @@ impl Plan {
         }
         summary.below_threshold = c.below_threshold;
         summary.invalid_checksum = c.invalid_checksum;
-        summary.warnings = c.warnings;
+        // A blob scanned twice (as written, and as a decoded layer) must
+        // not say the same thing twice.
+        let mut seen = HashSet::new();
+        summary.warnings = c
+            .warnings
+            .into_iter()
+            .filter(|w| seen.insert(w.clone()))
+            .collect();
         (findings, summary, c.errors)
     }
 
-    /// Writes the report and decides the exit code.
-    pub fn report(
+    /// Writes the report in its format, and in every `--report` format.
+    pub fn write_reports(
         &self,
         findings: &[Finding],
         mut summary: Summary,
-        errors: Vec<Error>,
-    ) -> Result<RunOutcome> {
+    ) -> Result<()> {
         summary.duration_ms = self.started.elapsed().as_millis() as u64;
         let meta = rule_meta(&self.engine);
         let common = &self.common;
@@ -452,6 +461,17 @@ impl Plan {
         for (format, path) in &common.report {
             emit(*format, &plain, Some(path))?;
         }
+        Ok(())
+    }
+
+    /// Writes the report and decides the exit code.
+    pub fn report(
+        &self,
+        findings: &[Finding],
+        summary: Summary,
+        errors: Vec<Error>,
+    ) -> Result<RunOutcome> {
+        self.write_reports(findings, summary)?;
         let code = if !findings.is_empty() {
             1
         } else if !errors.is_empty() {
@@ -553,6 +573,44 @@ fn config_name(loaded: &Option<Loaded>) -> String {
     )
 }
 
+/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then
+/// renames it over `path`: a reader (or a crash, or Ctrl-C) sees the old file
+/// or the new one, never a truncated mix. A path that exists and is not a
+/// regular file (`/dev/stdout`, a FIFO) is written in place.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return std::fs::write(path, bytes).map_err(io);
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let _pending = interrupt::Pending::new(&tmp);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
+
 /// Reads and parses a baseline file.
 pub(crate) fn read_baseline(path: &Path) -> Result<Document> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
@@ -587,13 +645,12 @@ fn rule_meta(engine: &Engine) -> HashMap<String, RuleMeta> {
 fn emit(format: Format, report: &Report<'_>, output: Option<&PathBuf>) -> Result<()> {
     match output {
         Some(path) => {
-            let io = |source| Error::Io {
+            let mut buf = Vec::new();
+            report::write(format, report, &mut buf).map_err(|source| Error::Io {
                 path: path.clone(),
                 source,
-            };
-            let mut f = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
-            report::write(format, report, &mut f).map_err(io)?;
-            f.flush().map_err(io)
+            })?;
+            write_atomic(path, &buf)
         }
         None => {
             let stdout = std::io::stdout();

@@ -63,6 +63,7 @@ fn content_location(blob: &Blob<'_>, lines: &LineIndex<'_>, r: &Range<usize>) ->
         end_column,
         commit: None,
         layers: blob.origin.layers.clone(),
+        path_bytes: blob.origin.path_bytes.clone(),
     }
 }
 
@@ -126,9 +127,11 @@ impl Pipeline<'_> {
         let directives = self.inline_allow.then(|| Directives::parse(bytes, &lines));
         if let Some(d) = &directives {
             for l in &d.unterminated {
+                // The markers as arguments: written out here, this line
+                // would itself open an allow block.
                 out.warnings.push(format!(
-                    "{}:{l}: stanch:allow-start has no stanch:allow-end; it suppresses nothing",
-                    blob.origin.path
+                    "{}:{l}: stanch:allow-{} has no stanch:allow-{}; it suppresses nothing",
+                    blob.origin.path, "start", "end"
                 ));
             }
         }
@@ -152,6 +155,7 @@ impl Pipeline<'_> {
                         end_column: 0,
                         commit: None,
                         layers: blob.origin.layers.clone(),
+                        path_bytes: blob.origin.path_bytes.clone(),
                     };
                     (Secret::new(blob.origin.path.clone()), loc, String::new())
                 }

@@ -46,6 +46,7 @@ pub(crate) fn run(plan: &Plan, args: &ScanArgs) -> Result<(Vec<Finding>, Summary
         respect_ignore: !args.no_ignore,
         exclude,
         threads: plan.threads(),
+        follow: args.follow,
     };
     let policy = plan.policy();
     let collected = plan.collect(|sink| {
@@ -54,5 +55,37 @@ pub(crate) fn run(plan: &Plan, args: &ScanArgs) -> Result<(Vec<Finding>, Summary
         }
         fsrc::walk(&opts, policy, sink)
     })?;
-    Ok(plan.findings(Mode::Scan, collected))
+    let (findings, mut summary, errors) = plan.findings(Mode::Scan, collected);
+    summary.base = report_base(&args.paths);
+    Ok((findings, summary, errors))
+}
+
+/// The directory that absolute scan paths are reported relative to in SARIF
+/// and annotations: the repository around them (what code scanning resolves
+/// against), else the directory scanned; one common to every path.
+fn report_base(paths: &[PathBuf]) -> Option<PathBuf> {
+    let absolute: Vec<&PathBuf> = paths.iter().filter(|p| p.is_absolute()).collect();
+    if absolute.is_empty() {
+        return None;
+    }
+    let mut anchors = absolute.iter().map(|p| {
+        let dir = if p.is_dir() {
+            p.to_path_buf()
+        } else {
+            p.parent()
+                .map_or_else(|| p.to_path_buf(), Path::to_path_buf)
+        };
+        // Not `config::git_root`, which canonicalises: the base must be a
+        // prefix of the paths as given.
+        dir.ancestors()
+            .find(|d| d.join(".git").exists())
+            .map_or(dir.clone(), Path::to_path_buf)
+    });
+    let mut base = anchors.next()?;
+    for a in anchors {
+        while !a.starts_with(&base) {
+            base = base.parent()?.to_path_buf();
+        }
+    }
+    Some(base)
 }

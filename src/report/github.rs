@@ -63,7 +63,7 @@ pub(crate) fn command(r: &Report<'_>, f: &Finding) -> String {
         Severity::Low => "notice",
     };
     let l = &f.locations[0];
-    let mut props = vec![format!("file={}", property(&l.path))];
+    let mut props = vec![format!("file={}", property(&r.portable_path(&l.path)))];
     if l.line > 0 {
         props.push(format!("line={}", l.line));
         if l.column > 0 {

@@ -14,6 +14,7 @@ use crate::sources::StatsSnapshot;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -96,6 +97,11 @@ pub struct Summary {
     /// Commits walked (history and CI scans).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commits: Option<u64>,
+    /// The directory that absolute paths are written relative to in SARIF and
+    /// GitHub annotations, so that a report never carries the checkout's or
+    /// the user's absolute path (never serialised itself).
+    #[serde(skip)]
+    pub base: Option<PathBuf>,
 }
 
 /// Everything a reporter needs.
@@ -122,6 +128,24 @@ impl Report<'_> {
             remediation: String::new(),
             confidence: 0.0,
         })
+    }
+
+    /// `path` as a report bound for another machine writes it: relative
+    /// paths as they are; absolute ones relative to `summary.base` (or, were
+    /// one ever outside it, to the filesystem root), never absolute.
+    pub fn portable_path(&self, path: &str) -> String {
+        let p = Path::new(path);
+        if !p.is_absolute() {
+            return path.to_string();
+        }
+        let rel = self
+            .summary
+            .base
+            .as_deref()
+            .and_then(|b| p.strip_prefix(b).ok())
+            .filter(|r| !r.as_os_str().is_empty())
+            .unwrap_or_else(|| p.strip_prefix("/").unwrap_or(p));
+        rel.to_string_lossy().into_owned()
     }
 
     /// The secret as it may be shown.

@@ -97,8 +97,16 @@ pub(crate) fn build(r: &Report<'_>, limit: usize) -> sarif::Sarif {
         .information_uri(env!("CARGO_PKG_REPOSITORY"))
         .rules(rules)
         .build();
+    // No `uri`: the root's absolute path would expose the checkout (and the
+    // user's home); GitHub resolves `%SRCROOT%` to the repository itself.
+    let root = sarif::ArtifactLocation::builder()
+        .description(sarif::Message::from(
+            "The root the paths are relative to: the working directory; for a path given as absolute, the repository holding it, else the directory scanned.",
+        ))
+        .build();
     let run = sarif::Run::builder()
         .tool(driver)
+        .original_uri_base_ids(BTreeMap::from([(SRCROOT.to_string(), root)]))
         .results(results)
         .column_kind(json!("unicodeCodePoints"))
         .invocations(vec![invocation])
@@ -297,13 +305,13 @@ fn result(r: &Report<'_>, f: &Finding, rule_index: usize) -> sarif::Result {
         .rule_index(rule_index as i64)
         .level(json!(sarif_level(f.confidence)))
         .message(sarif::Message::builder().text(message(r, f)).build())
-        .locations(vec![location(first)])
+        .locations(vec![location(r, first)])
         .partial_fingerprints(fps)
         .occurrence_count(f.locations.len() as i64)
         .properties(bag(None, props))
         .build();
     if let Some(p) = &f.paired {
-        let mut related = location(&p.location);
+        let mut related = location(r, &p.location);
         related.id = Some(1);
         related.message = Some(
             sarif::Message::builder()
@@ -315,16 +323,11 @@ fn result(r: &Report<'_>, f: &Finding, rule_index: usize) -> sarif::Result {
     result
 }
 
-fn location(l: &Location) -> sarif::Location {
-    let (uri, relative) = artifact_uri(&l.path);
-    let artifact = if relative {
-        sarif::ArtifactLocation::builder()
-            .uri(uri)
-            .uri_base_id(SRCROOT)
-            .build()
-    } else {
-        sarif::ArtifactLocation::builder().uri(uri).build()
-    };
+fn location(r: &Report<'_>, l: &Location) -> sarif::Location {
+    let artifact = sarif::ArtifactLocation::builder()
+        .uri(artifact_uri(&r.portable_path(&l.path)))
+        .uri_base_id(SRCROOT)
+        .build();
     let physical = sarif::PhysicalLocation::builder()
         .artifact_location(artifact)
         .region(region(l))
@@ -355,28 +358,16 @@ fn region(l: &Location) -> sarif::Region {
         .build()
 }
 
-/// The artifact URI of a reported path, and whether it is relative (to be
-/// resolved against `%SRCROOT%`). Relative paths are percent-encoded segment
-/// by segment with forward slashes kept; absolute paths (a scan of `/abs/dir`)
-/// become `file://` URIs, which GitHub cannot place in the repository, so run
-/// stanch on relative paths in CI.
-pub fn artifact_uri(path: &str) -> (String, bool) {
+/// The artifact URI of a relative path (see `Report::portable_path`), to be
+/// resolved against `%SRCROOT%`: percent-encoded segment by segment with
+/// forward slashes kept.
+pub fn artifact_uri(path: &str) -> String {
     let p = path.replace('\\', "/");
     let mut p = p.as_str();
     while let Some(rest) = p.strip_prefix("./") {
         p = rest;
     }
-    let drive = p.len() >= 3
-        && p.as_bytes()[0].is_ascii_alphabetic()
-        && p.as_bytes()[1] == b':'
-        && p.as_bytes()[2] == b'/';
-    if p.starts_with('/') {
-        (format!("file://{}", encode(p)), false)
-    } else if drive {
-        (format!("file:///{}", encode(p)), false)
-    } else {
-        (encode(p), true)
-    }
+    encode(p.trim_start_matches('/'))
 }
 
 /// Percent-encodes every byte but RFC 3986's unreserved characters and `/`
@@ -404,25 +395,43 @@ mod tests {
 
     #[test]
     fn uris_are_relative_percent_encoded_and_use_forward_slashes() {
-        assert_eq!(
-            artifact_uri("src/config.py"),
-            ("src/config.py".to_string(), true)
+        assert_eq!(artifact_uri("src/config.py"), "src/config.py");
+        assert_eq!(artifact_uri("./a b/ü.txt"), "a%20b/%C3%BC.txt");
+        assert_eq!(artifact_uri("dir\\file#1?.env"), "dir/file%231%3F.env");
+        assert_eq!(artifact_uri("c:d/x"), "c%3Ad/x");
+        assert_eq!(artifact_uri("100%.txt"), "100%25.txt");
+        assert_eq!(artifact_uri("C:/x"), "C%3A/x");
+    }
+
+    /// A scan of an absolute path writes no absolute path: URIs relative to
+    /// the base, declared in `originalUriBaseIds` without a machine path.
+    #[test]
+    fn absolute_paths_become_relative_to_the_base() {
+        let mut s = Sample::plain();
+        for f in &mut s.findings {
+            f.locations[0].path = format!("/home/someone/checkout/{}", f.locations[0].path);
+        }
+        s.summary.base = Some(std::path::PathBuf::from("/home/someone/checkout"));
+        let v = doc(&s, MAX_RESULTS);
+        testdata::assert_valid_sarif(&v);
+        testdata::assert_github_constraints(&v);
+        let text = v.to_string();
+        assert!(!text.contains("/home/someone"), "{text}");
+        let loc =
+            &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uri"], "src/config.py");
+        assert_eq!(loc["uriBaseId"], SRCROOT);
+        let base = &v["runs"][0]["originalUriBaseIds"][SRCROOT];
+        assert!(
+            base.get("uri").is_none() && base["description"]["text"].is_string(),
+            "{base}"
         );
-        assert_eq!(
-            artifact_uri("./a b/ü.txt"),
-            ("a%20b/%C3%BC.txt".to_string(), true)
-        );
-        assert_eq!(
-            artifact_uri("dir\\file#1?.env"),
-            ("dir/file%231%3F.env".to_string(), true)
-        );
-        assert_eq!(artifact_uri("c:d/x"), ("c%3Ad/x".to_string(), true));
-        assert_eq!(artifact_uri("100%.txt"), ("100%25.txt".to_string(), true));
-        assert_eq!(
-            artifact_uri("/tmp/x y"),
-            ("file:///tmp/x%20y".to_string(), false)
-        );
-        assert_eq!(artifact_uri("C:/x"), ("file:///C%3A/x".to_string(), false));
+        // Outside the base (never made so), still no leading slash.
+        s.summary.base = Some(std::path::PathBuf::from("/elsewhere"));
+        let v = doc(&s, MAX_RESULTS);
+        let loc =
+            &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uri"], "home/someone/checkout/src/config.py");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub(crate) fn loc(path: &str, line: u32, column: u32, len: u32) -> Location {
         end_column: column + len,
         commit: None,
         layers: Vec::new(),
+        path_bytes: None,
     }
 }
 

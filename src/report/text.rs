@@ -18,12 +18,31 @@ impl Style {
     }
 }
 
+/// `s` with control characters escaped: a file or archive member name is
+/// attacker-chosen, and an escape sequence in it must not reach the terminal.
+pub(super) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 fn where_(l: &crate::finding::Location) -> String {
     // Line 0 marks a finding about the file itself (path rules).
     let mut s = if l.line == 0 {
-        l.shown_path()
+        printable(&l.shown_path()).into_owned()
     } else {
-        format!("{}:{}:{}", l.shown_path(), l.line, l.column)
+        format!("{}:{}:{}", printable(&l.shown_path()), l.line, l.column)
     };
     let decoded = l.decoded_from();
     if !decoded.is_empty() {
@@ -235,7 +254,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{} {u}", st.paint("33", "unused:"))?;
     }
     for w in &s.warnings {
-        writeln!(out, "{} {w}", st.paint("33", "warning:"))?;
+        writeln!(out, "{} {}", st.paint("33", "warning:"), printable(w))?;
     }
     if s.mode == Mode::Staged && n > 0 {
         staged_advice(&st, out)?;

@@ -16,10 +16,20 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
 
 /// Parses one rule file's text; `name` is used in error messages.
 pub fn parse_file(name: &str, text: &str) -> Result<Vec<RuleSpec>> {
-    let file: RuleFile = toml::from_str(text).map_err(|e| Error::Rule {
-        file: name.to_string(),
-        rule: "?".to_string(),
-        message: e.to_string().trim_end().replace('\n', " "),
+    // Not the error's Display: it quotes the offending line, which in a rule
+    // file is as likely as not an example secret.
+    let file: RuleFile = toml::from_str(text).map_err(|e| {
+        let at = e.span().map_or(String::new(), |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: ")
+        });
+        Error::Rule {
+            file: name.to_string(),
+            rule: "?".to_string(),
+            message: format!("{at}{}", crate::finding::redact_quoted(e.message())),
+        }
     })?;
     Ok(file.rule)
 }

@@ -352,6 +352,7 @@ impl Expansion<'_> {
             path: parent.origin.path.clone(),
             added_lines: None,
             layers: parent.origin.layers.clone(),
+            path_bytes: parent.origin.path_bytes.clone(),
         };
         origin.layers.push(Layer::Member { path });
         let blob = Blob {

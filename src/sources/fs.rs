@@ -17,6 +17,9 @@ pub struct WalkOptions {
     pub exclude: Vec<String>,
     /// Worker threads (0: one per core).
     pub threads: usize,
+    /// Follow symbolic links, but never to a place outside `paths`: a link
+    /// that leaves them, dangles or loops is skipped as a symlink.
+    pub follow: bool,
 }
 
 /// Walks `opts.paths` in parallel, offering each file to `sink` under
@@ -46,20 +49,45 @@ pub fn walk(opts: &WalkOptions, policy: Policy, sink: &dyn BlobSink) -> Result<(
         .git_global(opts.respect_ignore)
         .git_exclude(opts.respect_ignore)
         .require_git(false)
-        .follow_links(false)
         .overrides(overrides)
         .threads(opts.threads)
         .filter_entry(|e| e.file_name() != ".git");
+    // Where a followed link may lead: the scanned paths themselves, resolved
+    // as the links' targets are.
+    let roots: Vec<PathBuf> = if opts.follow {
+        opts.paths
+            .iter()
+            .filter_map(|p| p.canonicalize().ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let roots = &roots;
+    builder.follow_links(opts.follow);
     builder.build_parallel().run(|| {
         Box::new(move |entry| {
             match entry {
-                Err(e) => sink.unreadable(walk_error(e)),
+                Err(e) => match opts.follow.then(|| followed_link_error(&e)).flatten() {
+                    Some(warning) => {
+                        sink.skipped(Skip::Symlink, 1);
+                        if let Some(w) = warning {
+                            sink.warning(w);
+                        }
+                    }
+                    None => sink.unreadable(walk_error(e)),
+                },
                 Ok(entry) => {
                     let Some(ft) = entry.file_type() else {
                         return WalkState::Continue;
                     };
                     if ft.is_symlink() {
                         sink.skipped(Skip::Symlink, 1);
+                    } else if opts.follow && entry.path_is_symlink() && !inside(entry.path(), roots)
+                    {
+                        // Checked at every link, so nothing reached through
+                        // followed links is ever outside the roots.
+                        sink.skipped(Skip::Symlink, 1);
+                        return WalkState::Skip;
                     } else if ft.is_file() {
                         read_one(entry.path(), policy, sink);
                     }
@@ -71,14 +99,83 @@ pub fn walk(opts: &WalkOptions, policy: Policy, sink: &dyn BlobSink) -> Result<(
     Ok(())
 }
 
+/// Whether `path`, resolved, is inside one of `roots` (already resolved).
+fn inside(path: &Path, roots: &[PathBuf]) -> bool {
+    path.canonicalize()
+        .is_ok_and(|p| roots.iter().any(|r| p.starts_with(r)))
+}
+
+/// When following links, a link that loops back to its ancestor or cannot
+/// be resolved is skipped like any symlink, not failed as unreadable: `Some`,
+/// with a warning for loops (a dangling link is common and harmless).
+fn followed_link_error(e: &ignore::Error) -> Option<Option<String>> {
+    let mut inner = e;
+    let mut path = None;
+    loop {
+        match inner {
+            ignore::Error::Loop { ancestor, child } => {
+                return Some(Some(format!(
+                    "{}: a symbolic link loop (back to {}), not followed",
+                    display_path(child),
+                    display_path(ancestor)
+                )))
+            }
+            ignore::Error::WithPath { path: p, err } => {
+                path = Some(p);
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let path = path?;
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let dangling =
+        matches!(inner, ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound);
+    link.then(|| {
+        (!dangling).then(|| {
+            format!(
+                "{}: a symbolic link that cannot be resolved ({}), not followed",
+                display_path(path),
+                walk_error_message(inner)
+            )
+        })
+    })
+}
+
+/// The error with its path, which the walker nests inside depth and line
+/// wrappers: `path: message`, never `: path: message`.
 fn walk_error(e: ignore::Error) -> Error {
-    let path = match &e {
-        ignore::Error::WithPath { path, .. } => path.clone(),
-        _ => PathBuf::new(),
-    };
-    Error::Io {
-        path,
-        source: std::io::Error::other(e.to_string()),
+    let mut path = PathBuf::new();
+    let mut e = e;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                if path.as_os_str().is_empty() {
+                    path = p;
+                }
+                e = *err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                e = *err;
+            }
+            ignore::Error::Io(source) => return Error::Io { path, source },
+            other => {
+                return Error::Io {
+                    path,
+                    source: std::io::Error::other(other.to_string()),
+                }
+            }
+        }
+    }
+}
+
+fn walk_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -117,7 +214,28 @@ fn read_one(path: &Path, policy: Policy, sink: &dyn BlobSink) {
     if let Err(e) = (&mut file).take(limit + 1).read_to_end(&mut bytes) {
         return sink.unreadable(io(e));
     }
-    policy.offer(sink, Blob::new(bytes, Origin::path(name)));
+    let origin = Origin {
+        path_bytes: raw_path(path),
+        ..Origin::path(name)
+    };
+    policy.offer(sink, Blob::new(bytes, origin));
+}
+
+/// The bytes of the path `display_path` shows, when they are not UTF-8.
+fn raw_path(p: &Path) -> Option<std::sync::Arc<[u8]>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let b = p.as_os_str().as_bytes();
+        crate::blob::raw_path(b.strip_prefix(b"./").unwrap_or(b))
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows names are UTF-16, which `display_path` keeps except for
+        // unpaired surrogates, rare enough not to carry raw.
+        let _ = p;
+        None
+    }
 }
 
 /// Reads all of stdin as one blob named `name`.

@@ -52,16 +52,25 @@ pub fn head_blobs(repo: &Repository) -> Result<Vec<(Vec<u8>, Oid)>> {
     let Some(commit) = head_commit(repo)? else {
         return Ok(out);
     };
-    commit
-        .tree()?
-        .walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
-            if entry.kind() == Some(git2::ObjectType::Blob) && entry.filemode() != 0o120000 {
-                let mut p = dir.as_bytes().to_vec();
-                p.extend_from_slice(entry.name_bytes());
-                out.push((p, entry.id()));
+    // Not `Tree::walk`: git2 hands its callback the directory as `&str`, and
+    // a directory whose name is not UTF-8 fails the whole walk.
+    let mut trees = vec![(Vec::new(), commit.tree()?)];
+    while let Some((dir, tree)) = trees.pop() {
+        for entry in tree.iter() {
+            let mut p = dir.clone();
+            p.extend_from_slice(entry.name_bytes());
+            match entry.kind() {
+                Some(git2::ObjectType::Blob) if entry.filemode() != 0o120000 => {
+                    out.push((p, entry.id()));
+                }
+                Some(git2::ObjectType::Tree) => {
+                    p.push(b'/');
+                    trees.push((p, repo.find_tree(entry.id())?));
+                }
+                _ => {}
             }
-            git2::TreeWalkResult::Ok
-        })?;
+        }
+    }
     Ok(out)
 }
 

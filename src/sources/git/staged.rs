@@ -35,11 +35,7 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
     git2::opts::strict_hash_verification(false);
     let index = repo.index()?;
     let head_tree = super::head_commit(repo)?.map(|c| c.tree()).transpose()?;
-    let mut diff_opts = DiffOptions::new();
-    // No context: every new-side line of a hunk is an added line. Text is
-    // forced because binary content is skipped by content below, not by
-    // attributes (`-diff` must not hide a secret).
-    diff_opts.context_lines(0).force_text(true);
+    let mut diff_opts = diff_options();
     let mut diff =
         repo.diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut diff_opts))?;
     // Renames, and copies of files the commit also changes. Copies of
@@ -131,13 +127,7 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
             let Some(patch) = git2::Patch::from_diff(&diff, i)? else {
                 continue;
             };
-            let mut ranges = Vec::with_capacity(patch.num_hunks());
-            for h in 0..patch.num_hunks() {
-                let (hunk, _) = patch.hunk(h)?;
-                if hunk.new_lines() > 0 {
-                    ranges.push((hunk.new_start(), hunk.new_start() + hunk.new_lines() - 1));
-                }
-            }
+            let ranges = added_ranges(&patch)?;
             if ranges.is_empty() {
                 // A pure rename or mode change adds no line.
                 continue;
@@ -150,11 +140,41 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
                 path,
                 added_lines,
                 layers: Vec::new(),
+                path_bytes: crate::blob::raw_path(new.path_bytes().unwrap_or_default()),
             },
         );
         policy.act(sink, blob, verdict);
     }
     Ok(report)
+}
+
+/// The options of the staged diff. No context: every new-side line of a
+/// hunk is an added line. Text is forced because binary content is skipped
+/// by content, not by attributes (`-diff` must not hide a secret).
+fn diff_options() -> DiffOptions {
+    let mut opts = DiffOptions::new();
+    opts.context_lines(0).force_text(true);
+    opts
+}
+
+/// The 1-based, inclusive new-side line ranges a patch's hunks add.
+fn added_ranges(patch: &git2::Patch<'_>) -> Result<Vec<(u32, u32)>> {
+    let mut ranges = Vec::with_capacity(patch.num_hunks());
+    for h in 0..patch.num_hunks() {
+        let (hunk, _) = patch.hunk(h)?;
+        if hunk.new_lines() > 0 {
+            ranges.push((hunk.new_start(), hunk.new_start() + hunk.new_lines() - 1));
+        }
+    }
+    Ok(ranges)
+}
+
+/// The line ranges the staged source reports as added when a file's `old`
+/// content becomes `new`: the same diff and mapping as `staged`, on two
+/// buffers instead of the index (what the line-mapping fuzz target drives).
+pub(crate) fn added_lines(old: &[u8], new: &[u8]) -> Result<Vec<(u32, u32)>> {
+    let patch = git2::Patch::from_buffers(old, None, new, None, Some(&mut diff_options()))?;
+    added_ranges(&patch)
 }
 
 /// For each of `needles`, whether it occurs byte for byte in a blob of

@@ -170,16 +170,21 @@ impl History {
                     ids.push(intro.path);
                     paths.push(PathAppearance {
                         path: self.walked.paths[intro.path as usize].clone(),
+                        path_bytes: self.walked.raw_paths.get(&intro.path).cloned(),
                         commits: vec![intro.commit],
                         in_head: self.head.known.contains(&(bi as u32, intro.path)),
                     });
                 }
             }
         }
-        let first = paths[0].path.clone();
+        let origin = Origin {
+            path: paths[0].path.clone(),
+            path_bytes: paths[0].path_bytes.clone(),
+            ..Origin::default()
+        };
         Blob {
             bytes: bytes.into(),
-            origin: Origin::path(first),
+            origin,
             appearances: Some(Appearances {
                 commits: &self.commits,
                 paths,

@@ -131,6 +131,8 @@ pub struct Walked {
     /// Path ids by the path's bytes (two paths that are not UTF-8 may
     /// display alike but stay apart).
     path_ids: HashMap<Vec<u8>, u32>,
+    /// The bytes of the paths that are not UTF-8, by path id.
+    pub raw_paths: HashMap<u32, std::sync::Arc<[u8]>>,
     blob_ids: gix::hashtable::HashMap<ObjectId, u32>,
 }
 
@@ -141,6 +143,9 @@ impl Walked {
         }
         let i = self.paths.len() as u32;
         self.paths.push(path_string(path));
+        if let Some(raw) = crate::blob::raw_path(path) {
+            self.raw_paths.insert(i, raw);
+        }
         self.path_ids.insert(path.to_vec(), i);
         i
     }
