@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and directories (`-` for stdin).
     Scan(ScanArgs),
+    /// Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets.
+    Audit(AuditRepoArgs),
     /// Scan what the next commit adds (the index against HEAD): the pre-commit check.
     Staged(StagedArgs),
     /// Scan git history: every blob each commit introduced, each distinct blob once.
@@ -124,6 +126,34 @@ pub struct ScanArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `stanch audit` (not `baseline audit`).
+#[derive(Debug, Clone, Args)]
+pub struct AuditRepoArgs {
+    /// The directory to audit (a repository's work tree, or any directory).
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Which findings fail the run (exit 1): secrets, failed practice items, or both.
+    #[arg(long, value_enum, default_value_t = FailOn::All)]
+    pub fail_on: FailOn,
+    /// Do not read files matching this glob (gitignore syntax; repeatable).
+    #[arg(long, short = 'e')]
+    pub exclude: Vec<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// What makes `stanch audit` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Secrets only.
+    Secrets,
+    /// Failed practice items only.
+    Practices,
+    /// Either.
+    All,
 }
 
 /// `stanch staged`.

@@ -49,6 +49,10 @@ pub struct Config {
     /// What every rule lets through.
     #[serde(default)]
     pub allowlist: RuleAllowlist,
+    /// `stanch staged` blocks a commit on a failed practice check (a secret
+    /// logged, a literal in a Dockerfile…), not only on secrets.
+    #[serde(default)]
+    pub fail_on_practices: bool,
 }
 
 fn yes() -> bool {
@@ -293,6 +297,10 @@ pub fn merge_rules(builtin: Vec<RuleSpec>, loaded: Option<&Loaded>) -> Result<Ve
     };
     rules.extend(c.rule.iter().cloned());
     for id in &c.disable {
+        // Practice checks (`stanch audit`) are turned off by the audit itself.
+        if crate::practice::practice(id).is_some() {
+            continue;
+        }
         let before = rules.len();
         rules.retain(|r| &r.id != id);
         if rules.len() == before {

@@ -13,6 +13,7 @@ pub(crate) mod config;
 pub mod engine;
 pub mod error;
 pub(crate) mod finding;
+pub mod practice;
 #[cfg(test)]
 mod proptests;
 pub(crate) mod report;
@@ -91,6 +92,24 @@ mod boundaries {
                 "crate::sources",
                 "crate::report",
                 "crate::app",
+            ],
+            &[],
+        );
+    }
+
+    /// Practice checks judge paths and bytes, like the engine.
+    #[test]
+    fn practice_checks_see_bytes_only() {
+        forbid(
+            "practice",
+            &[
+                "git2",
+                "std::fs",
+                "crate::sources",
+                "crate::suppress",
+                "crate::report",
+                "crate::app",
+                "crate::config",
             ],
             &[],
         );

@@ -26,6 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'stanch' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Scan files and directories (`-` for stdin)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets')
             [CompletionResult]::new('staged', 'staged', [CompletionResultType]::ParameterValue, 'Scan what the next commit adds (the index against HEAD): the pre-commit check')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Scan git history: every blob each commit introduced, each distinct blob once')
             [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Record known findings so that later scans report only new ones')
@@ -58,6 +59,36 @@ Register-ArgumentCompleter -Native -CommandName 'stanch' -ScriptBlock {
             [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Also scan files that .gitignore and .ignore exclude')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secrets in full (never do this in CI logs)')
+            [CompletionResult]::new('--no-archives', '--no-archives', [CompletionResultType]::ParameterName, 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary')
+            [CompletionResult]::new('--no-inline-allow', '--no-inline-allow', [CompletionResultType]::ParameterName, 'Ignore inline allow comments (for audits)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore .stanch.toml')
+            [CompletionResult]::new('--report-unused', '--report-unused', [CompletionResultType]::ParameterName, 'List baseline and allowlist entries that matched nothing (the exit status is unchanged)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'stanch;audit' {
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which findings fail the run (exit 1): secrets, failed practice items, or both')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Do not read files matching this glob (gitignore syntax; repeatable)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Do not read files matching this glob (gitignore syntax; repeatable)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the report to this file instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to this file instead of stdout')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Also write the report as FORMAT to FILE, from the same scan (repeatable), e.g. `--report sarif=stanch.sarif`')
+            [CompletionResult]::new('--min-confidence', '--min-confidence', [CompletionResultType]::ParameterName, 'Report only findings at least this confident (0 to 1) [default: 0.3]')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Skip files larger than this many bytes (K, M and G suffixes allowed) [default: 25M]')
+            [CompletionResult]::new('--archive-depth', '--archive-depth', [CompletionResultType]::ParameterName, 'Expand archives nested this many levels deep (a jar in a war in a tar.gz is 3; 0: none) [default: 3]')
+            [CompletionResult]::new('--max-archive-size', '--max-archive-size', [CompletionResultType]::ParameterName, 'Stop expanding an archive after this many decompressed bytes, nested archives included (K, M and G suffixes allowed) [default: 256M]')
+            [CompletionResult]::new('--decode-depth', '--decode-depth', [CompletionResultType]::ParameterName, 'Undo this many levels of encodings (base64, hex, percent-encoding, string escapes, HTML entities) to look for secrets inside; 0 turns decoding off')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads (default: one per core)')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads (default: one per core)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this config file instead of the discovered .stanch.toml')
+            [CompletionResult]::new('--baseline', '--baseline', [CompletionResultType]::ParameterName, 'Report only findings that are not in this baseline file')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print secrets in full (never do this in CI logs)')
             [CompletionResult]::new('--no-archives', '--no-archives', [CompletionResultType]::ParameterName, 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary')
             [CompletionResult]::new('--no-inline-allow', '--no-inline-allow', [CompletionResultType]::ParameterName, 'Ignore inline allow comments (for audits)')
@@ -346,6 +377,7 @@ Register-ArgumentCompleter -Native -CommandName 'stanch' -ScriptBlock {
         }
         'stanch;help' {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Scan files and directories (`-` for stdin)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets')
             [CompletionResult]::new('staged', 'staged', [CompletionResultType]::ParameterValue, 'Scan what the next commit adds (the index against HEAD): the pre-commit check')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Scan git history: every blob each commit introduced, each distinct blob once')
             [CompletionResult]::new('baseline', 'baseline', [CompletionResultType]::ParameterValue, 'Record known findings so that later scans report only new ones')
@@ -357,6 +389,9 @@ Register-ArgumentCompleter -Native -CommandName 'stanch' -ScriptBlock {
             break
         }
         'stanch;help;scan' {
+            break
+        }
+        'stanch;help;audit' {
             break
         }
         'stanch;help;staged' {

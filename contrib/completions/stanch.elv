@@ -23,6 +23,7 @@ set edit:completion:arg-completer[stanch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand scan 'Scan files and directories (`-` for stdin)'
+            cand audit 'Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets'
             cand staged 'Scan what the next commit adds (the index against HEAD): the pre-commit check'
             cand history 'Scan git history: every blob each commit introduced, each distinct blob once'
             cand baseline 'Record known findings so that later scans report only new ones'
@@ -54,6 +55,35 @@ set edit:completion:arg-completer[stanch] = {|@words|
             cand --no-ignore 'Also scan files that .gitignore and .ignore exclude'
             cand -L 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)'
             cand --follow 'Follow symbolic links, never out of the scanned paths (loops and dangling links are skipped)'
+            cand --show-secrets 'Print secrets in full (never do this in CI logs)'
+            cand --no-archives 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary'
+            cand --no-inline-allow 'Ignore inline allow comments (for audits)'
+            cand --no-config 'Ignore .stanch.toml'
+            cand --report-unused 'List baseline and allowlist entries that matched nothing (the exit status is unchanged)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'stanch;audit'= {
+            cand --fail-on 'Which findings fail the run (exit 1): secrets, failed practice items, or both'
+            cand -e 'Do not read files matching this glob (gitignore syntax; repeatable)'
+            cand --exclude 'Do not read files matching this glob (gitignore syntax; repeatable)'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Write the report to this file instead of stdout'
+            cand --output 'Write the report to this file instead of stdout'
+            cand --report 'Also write the report as FORMAT to FILE, from the same scan (repeatable), e.g. `--report sarif=stanch.sarif`'
+            cand --min-confidence 'Report only findings at least this confident (0 to 1) [default: 0.3]'
+            cand --max-file-size 'Skip files larger than this many bytes (K, M and G suffixes allowed) [default: 25M]'
+            cand --archive-depth 'Expand archives nested this many levels deep (a jar in a war in a tar.gz is 3; 0: none) [default: 3]'
+            cand --max-archive-size 'Stop expanding an archive after this many decompressed bytes, nested archives included (K, M and G suffixes allowed) [default: 256M]'
+            cand --decode-depth 'Undo this many levels of encodings (base64, hex, percent-encoding, string escapes, HTML entities) to look for secrets inside; 0 turns decoding off'
+            cand -j 'Worker threads (default: one per core)'
+            cand --threads 'Worker threads (default: one per core)'
+            cand --color 'Colour'
+            cand --config 'Use this config file instead of the discovered .stanch.toml'
+            cand --baseline 'Report only findings that are not in this baseline file'
             cand --show-secrets 'Print secrets in full (never do this in CI logs)'
             cand --no-archives 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary'
             cand --no-inline-allow 'Ignore inline allow comments (for audits)'
@@ -320,6 +350,7 @@ set edit:completion:arg-completer[stanch] = {|@words|
         }
         &'stanch;help'= {
             cand scan 'Scan files and directories (`-` for stdin)'
+            cand audit 'Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets'
             cand staged 'Scan what the next commit adds (the index against HEAD): the pre-commit check'
             cand history 'Scan git history: every blob each commit introduced, each distinct blob once'
             cand baseline 'Record known findings so that later scans report only new ones'
@@ -330,6 +361,8 @@ set edit:completion:arg-completer[stanch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'stanch;help;scan'= {
+        }
+        &'stanch;help;audit'= {
         }
         &'stanch;help;staged'= {
         }

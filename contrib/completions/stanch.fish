@@ -27,6 +27,7 @@ end
 complete -c stanch -n "__fish_stanch_needs_command" -s h -l help -d 'Print help'
 complete -c stanch -n "__fish_stanch_needs_command" -s V -l version -d 'Print version'
 complete -c stanch -n "__fish_stanch_needs_command" -f -a "scan" -d 'Scan files and directories (`-` for stdin)'
+complete -c stanch -n "__fish_stanch_needs_command" -f -a "audit" -d 'Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets'
 complete -c stanch -n "__fish_stanch_needs_command" -f -a "staged" -d 'Scan what the next commit adds (the index against HEAD): the pre-commit check'
 complete -c stanch -n "__fish_stanch_needs_command" -f -a "history" -d 'Scan git history: every blob each commit introduced, each distinct blob once'
 complete -c stanch -n "__fish_stanch_needs_command" -f -a "baseline" -d 'Record known findings so that later scans report only new ones'
@@ -64,6 +65,35 @@ complete -c stanch -n "__fish_stanch_using_subcommand scan" -l no-config -d 'Ign
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -l report-unused -d 'List baseline and allowlist entries that matched nothing (the exit status is unchanged)'
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c stanch -n "__fish_stanch_using_subcommand scan" -s V -l version -d 'Print version'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l fail-on -d 'Which findings fail the run (exit 1): secrets, failed practice items, or both' -r -f -a "secrets\t'Secrets only'
+practices\t'Failed practice items only'
+all\t'Either'"
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -s e -l exclude -d 'Do not read files matching this glob (gitignore syntax; repeatable)' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -s f -l format -d 'Output format' -r -f -a "text\t'For people: redacted, coloured on a terminal, with a summary'
+json\t'Versioned JSON document (schema version 1)'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'
+junit\t'JUnit XML: one failing test case per finding, for CI test reports'
+github\t'GitHub Actions workflow commands: annotations on the pull request\'s diff'"
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -s o -l output -d 'Write the report to this file instead of stdout' -r -F
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l report -d 'Also write the report as FORMAT to FILE, from the same scan (repeatable), e.g. `--report sarif=stanch.sarif`' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l min-confidence -d 'Report only findings at least this confident (0 to 1) [default: 0.3]' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l max-file-size -d 'Skip files larger than this many bytes (K, M and G suffixes allowed) [default: 25M]' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l archive-depth -d 'Expand archives nested this many levels deep (a jar in a war in a tar.gz is 3; 0: none) [default: 3]' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l max-archive-size -d 'Stop expanding an archive after this many decompressed bytes, nested archives included (K, M and G suffixes allowed) [default: 256M]' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l decode-depth -d 'Undo this many levels of encodings (base64, hex, percent-encoding, string escapes, HTML entities) to look for secrets inside; 0 turns decoding off' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -s j -l threads -d 'Worker threads (default: one per core)' -r
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l color -d 'Colour' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l config -d 'Use this config file instead of the discovered .stanch.toml' -r -F
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l baseline -d 'Report only findings that are not in this baseline file' -r -F
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l show-secrets -d 'Print secrets in full (never do this in CI logs)'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l no-archives -d 'Do not look inside archives and compressed files (zip, jar, tar.gz, …): skip them as binary'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l no-inline-allow -d 'Ignore inline allow comments (for audits)'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l no-config -d 'Ignore .stanch.toml'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -l report-unused -d 'List baseline and allowlist entries that matched nothing (the exit status is unchanged)'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c stanch -n "__fish_stanch_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c stanch -n "__fish_stanch_using_subcommand staged" -l repo -d 'The repository (default: the one containing the current directory)' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand staged" -s f -l format -d 'Output format' -r -f -a "text\t'For people: redacted, coloured on a terminal, with a summary'
 json\t'Versioned JSON document (schema version 1)'
@@ -267,15 +297,16 @@ complete -c stanch -n "__fish_stanch_using_subcommand completions" -s V -l versi
 complete -c stanch -n "__fish_stanch_using_subcommand man" -l dir -d 'Write stanch.1 and a page for each subcommand (stanch-scan.1, …) into this directory instead' -r -F
 complete -c stanch -n "__fish_stanch_using_subcommand man" -s h -l help -d 'Print help'
 complete -c stanch -n "__fish_stanch_using_subcommand man" -s V -l version -d 'Print version'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "scan" -d 'Scan files and directories (`-` for stdin)'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "staged" -d 'Scan what the next commit adds (the index against HEAD): the pre-commit check'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "history" -d 'Scan git history: every blob each commit introduced, each distinct blob once'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "baseline" -d 'Record known findings so that later scans report only new ones'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "rules" -d 'List the rules, or check rule files'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "install-hook" -d 'Write a plain .git/hooks/pre-commit that runs `stanch staged`'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "completions" -d 'Print a shell completion script, e.g. `stanch completions bash > /etc/bash_completion.d/stanch`'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `stanch man > stanch.1`; `--dir` writes a page per command'
-complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan staged history baseline rules install-hook completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "scan" -d 'Scan files and directories (`-` for stdin)'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "audit" -d 'Check a repository against the secret-handling practices (ignored .env files, no secrets in logs, errors, defaults, CI or containers…), then scan it for secrets'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "staged" -d 'Scan what the next commit adds (the index against HEAD): the pre-commit check'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "history" -d 'Scan git history: every blob each commit introduced, each distinct blob once'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "baseline" -d 'Record known findings so that later scans report only new ones'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "rules" -d 'List the rules, or check rule files'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "install-hook" -d 'Write a plain .git/hooks/pre-commit that runs `stanch staged`'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "completions" -d 'Print a shell completion script, e.g. `stanch completions bash > /etc/bash_completion.d/stanch`'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `stanch man > stanch.1`; `--dir` writes a page per command'
+complete -c stanch -n "__fish_stanch_using_subcommand help; and not __fish_seen_subcommand_from scan audit staged history baseline rules install-hook completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c stanch -n "__fish_stanch_using_subcommand help; and __fish_seen_subcommand_from baseline" -f -a "create" -d 'Scan and record every current finding in a new baseline'
 complete -c stanch -n "__fish_stanch_using_subcommand help; and __fish_seen_subcommand_from baseline" -f -a "update" -d 'Scan again: add new findings, drop entries that match nothing, keep audit states'
 complete -c stanch -n "__fish_stanch_using_subcommand help; and __fish_seen_subcommand_from baseline" -f -a "audit" -d 'List entries with their audit state, or set states'

@@ -1,6 +1,7 @@
 //! Turns the command line (and the config) into a plan — a source, an engine,
 //! suppressors and a reporter — and runs it. The only module that imports all
 //! the others. Each command lives in its own file; they share `Plan`.
+mod audit;
 mod baseline;
 mod docs;
 mod history;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Result<RunOutcome> {
     interrupt::install();
     match cli.command {
         Command::Scan(args) => scan::scan(args),
+        Command::Audit(args) => audit::audit(args),
         Command::Rules(args) => rules_cmd::rules_cmd(args),
         Command::Baseline(args) => baseline::baseline_cmd(args),
         Command::Staged(args) => staged::staged(args),
@@ -182,6 +184,10 @@ pub(crate) struct Plan {
     pub exclude: Vec<String>,
     /// The baseline file named by `--baseline` or the config (loaded or not).
     pub baseline_path: Option<PathBuf>,
+    /// Practice checks the config turns off (`disable = ["practice-…"]`).
+    pub disabled_practices: Vec<String>,
+    /// Whether a failed practice check fails `staged` (config `fail_on_practices`).
+    pub fail_on_practices: bool,
     allowlists: Allowlists,
     baseline: Option<Baseline>,
     paths: PathForms,
@@ -208,7 +214,7 @@ impl PathForms {
     /// The path relative to the repository root, for paths of files on disk
     /// (`scan`); git sources already report repository-relative paths.
     fn relative(&self, mode: Mode, p: &str) -> Option<String> {
-        if mode != Mode::Scan {
+        if !matches!(mode, Mode::Scan | Mode::Audit) {
             return None;
         }
         let (cwd, base) = (self.cwd.as_ref()?, self.base.as_ref()?);
@@ -295,6 +301,16 @@ impl Plan {
                 .unwrap_or(DEFAULT_MAX_FILE_SIZE),
             archives: archive_limits(&common, cfg),
             exclude: cfg.map(|c| c.exclude.clone()).unwrap_or_default(),
+            fail_on_practices: cfg.is_some_and(|c| c.fail_on_practices),
+            disabled_practices: cfg
+                .map(|c| {
+                    c.disable
+                        .iter()
+                        .filter(|id| id.starts_with("practice-"))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
             common,
             started,
             baseline_path,
@@ -427,11 +443,26 @@ impl Plan {
         (findings, summary, c.errors)
     }
 
+    /// Whether the allowlists drop a practice finding at `path` (its paths
+    /// and the check's id; practice findings hold no secret to match).
+    pub fn allows_practice(&self, rule_id: &str, path: &str) -> bool {
+        let rel = self.paths.relative(Mode::Audit, path);
+        let mut forms: Vec<&str> = vec![path];
+        forms.extend(rel.as_deref());
+        self.allowlists.allows(
+            rule_id,
+            &forms,
+            &crate::finding::Secret::new(String::new()),
+            None,
+        )
+    }
+
     /// Writes the report in its format, and in every `--report` format.
     pub fn write_reports(
         &self,
         findings: &[Finding],
         mut summary: Summary,
+        practices: Option<&report::checklist::Checklist>,
     ) -> Result<()> {
         summary.duration_ms = self.started.elapsed().as_millis() as u64;
         let meta = rule_meta(&self.engine);
@@ -451,6 +482,7 @@ impl Plan {
             summary: &summary,
             show_secrets: common.show_secrets,
             color,
+            practices,
         };
         emit(common.format, &report, common.output.as_ref())?;
         // `--report FORMAT=FILE`: the same findings in more formats, never coloured.
@@ -464,6 +496,15 @@ impl Plan {
         Ok(())
     }
 
+    /// The name of a rule of the engine.
+    pub fn rule_name(&self, id: &str) -> String {
+        self.engine
+            .rules()
+            .iter()
+            .find(|r| r.spec.id == id)
+            .map_or_else(|| id.to_string(), |r| r.spec.name.clone())
+    }
+
     /// Writes the report and decides the exit code.
     pub fn report(
         &self,
@@ -471,7 +512,7 @@ impl Plan {
         summary: Summary,
         errors: Vec<Error>,
     ) -> Result<RunOutcome> {
-        self.write_reports(findings, summary)?;
+        self.write_reports(findings, summary, None)?;
         let code = if !findings.is_empty() {
             1
         } else if !errors.is_empty() {

@@ -1,12 +1,16 @@
 //! `stanch staged`: scans what the next commit adds, for pre-commit hooks.
 //! Only lines the commit adds are reported, at their line in the staged file.
 use super::{Collected, Plan, RunOutcome};
+use crate::blob::Blob;
 use crate::cli::StagedArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::practice::{self, Hit};
 use crate::report::Mode;
 use crate::sources::git;
+use crate::sources::{BlobSink, Skip};
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Mutex;
 
 /// Scans the index of the repository containing `--repo` (or the current directory).
 pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
@@ -15,14 +19,72 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     let root = repo.workdir().unwrap_or(repo.path()).to_path_buf();
     let plan = Plan::prepare(&args.common, &root)?;
     let mut report = git::staged::StagedReport::default();
+    let practices = Mutex::new(Vec::new());
     let mut collected = plan.collect(|sink| {
-        report = git::staged::staged(&repo, plan.policy(), sink)?;
+        let tee = PracticeTee {
+            inner: sink,
+            hits: &practices,
+        };
+        report = git::staged::staged(&repo, plan.policy(), &tee)?;
         Ok(())
     })?;
     drop_copied(&repo, &report, &mut collected, plan.max_file_size)?;
     let (findings, mut summary, errors) = plan.findings(Mode::Staged, collected);
     summary.warnings.extend(report.warnings);
-    plan.report(&findings, summary, errors)
+    let mut hits = practices.into_inner().unwrap_or_else(|e| e.into_inner());
+    hits.sort();
+    let (warnings, failed) = super::audit::as_warnings(&plan, &hits);
+    summary.warnings.extend(warnings);
+    let mut outcome = plan.report(&findings, summary, errors)?;
+    if failed && plan.fail_on_practices && outcome.code == 0 {
+        outcome.code = 1;
+    }
+    Ok(outcome)
+}
+
+/// The practice checks that apply to what a commit adds (logs, errors,
+/// defaults, CI and containers, URLs: items 3 to 6 and 8), on added lines
+/// only; they warn, and block the commit only with `fail_on_practices`.
+struct PracticeTee<'a> {
+    inner: &'a dyn BlobSink,
+    hits: &'a Mutex<Vec<(String, Hit)>>,
+}
+
+impl BlobSink for PracticeTee<'_> {
+    fn blob(&self, blob: Blob<'_>) {
+        if blob.origin.layers.is_empty() {
+            let report = super::audit::checked(&blob.origin.path, &blob.bytes);
+            let kept: Vec<(String, Hit)> = report
+                .hits
+                .into_iter()
+                .filter(|h| {
+                    h.line > 0
+                        && practice::practice(h.rule).is_some_and(|p| matches!(p.item, 3..=6 | 8))
+                        && blob.origin.touches_added(h.line, h.line)
+                })
+                .map(|h| (blob.origin.path.to_string(), h))
+                .collect();
+            if !kept.is_empty() {
+                self.hits
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(kept);
+            }
+        }
+        self.inner.blob(blob);
+    }
+    fn skipped(&self, reason: Skip, n: u64) {
+        self.inner.skipped(reason, n);
+    }
+    fn error(&self, error: Error) {
+        self.inner.error(error);
+    }
+    fn warning(&self, message: String) {
+        self.inner.warning(message);
+    }
+    fn expanded(&self, archives: u64, members: u64) {
+        self.inner.expanded(archives, members);
+    }
 }
 
 /// Drops what was found in files the commit adds whole when that secret is

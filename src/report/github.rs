@@ -15,6 +15,30 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     for f in r.findings {
         writeln!(out, "{}", command(r, f))?;
     }
+    for f in r.practices.iter().flat_map(|c| c.findings()) {
+        let kind = if f.severity == "fail" {
+            "warning"
+        } else {
+            "notice"
+        };
+        let mut props = vec![format!("file={}", property(&r.portable_path(&f.path)))];
+        if f.line > 0 {
+            props.push(format!("line={}", f.line));
+            if f.column > 0 {
+                props.push(format!("col={}", f.column));
+            }
+        }
+        props.push(format!(
+            "title={}",
+            property(&format!("{} · {}", f.name, f.rule_id))
+        ));
+        writeln!(
+            out,
+            "::{kind} {}::{}",
+            props.join(","),
+            data(&format!("{} — {}", f.message, f.remediation))
+        )?;
+    }
     let s = r.summary;
     let n = r.findings.len();
     let what = if s.mode == Mode::History {

@@ -13,6 +13,9 @@ struct Doc<'a> {
     version: u32,
     tool: Tool,
     findings: Vec<JsonFinding<'a>>,
+    /// `stanch audit`'s checklist.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    practices: Option<&'a [super::checklist::ChecklistItem]>,
     summary: &'a super::Summary,
 }
 
@@ -89,6 +92,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
             version: env!("CARGO_PKG_VERSION"),
         },
         findings: r.findings.iter().map(|f| finding(r, f)).collect(),
+        practices: r.practices.map(|c| c.items.as_slice()),
         summary: r.summary,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

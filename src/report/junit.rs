@@ -14,9 +14,12 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let suite = format!("stanch {}", s.mode.as_str());
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     let tests = n.max(1);
+    let (p_tests, p_failed) = r.practices.map_or((0, 0), |c| (c.items.len(), c.failed()));
     writeln!(
         out,
-        r#"<testsuites name="stanch" tests="{tests}" failures="{n}" errors="0" time="{time}">"#
+        r#"<testsuites name="stanch" tests="{}" failures="{}" errors="0" time="{time}">"#,
+        tests + p_tests,
+        n + p_failed
     )?;
     writeln!(
         out,
@@ -60,7 +63,66 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "  </testsuite>")?;
+    if let Some(c) = r.practices {
+        practices(c, out)?;
+    }
     writeln!(out, "</testsuites>")
+}
+
+/// The audit's checklist: one test case per item, failing when the item fails.
+fn practices(c: &super::checklist::Checklist, out: &mut dyn Write) -> io::Result<()> {
+    use super::checklist::ItemStatus;
+    writeln!(
+        out,
+        r#"  <testsuite name="stanch audit practices" tests="{}" failures="{}" errors="0" skipped="0">"#,
+        c.items.len(),
+        c.failed()
+    )?;
+    for i in &c.items {
+        let name = attr(&format!("{}. {}", i.item, i.title));
+        let details: Vec<String> = i
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{}: {} [{}]\nfix: {}",
+                    f.path, f.line, f.message, f.rule_id, f.remediation
+                )
+            })
+            .collect();
+        match i.status {
+            ItemStatus::Pass => writeln!(
+                out,
+                r#"    <testcase classname="stanch.practices" name="{name}"/>"#
+            )?,
+            ItemStatus::Fail => {
+                writeln!(
+                    out,
+                    r#"    <testcase classname="stanch.practices" name="{name}">"#
+                )?;
+                writeln!(
+                    out,
+                    r#"      <failure message="{}" type="practice">{}</failure>"#,
+                    attr(&format!("{} finding(s)", i.findings.len())),
+                    text(&details.join("\n"))
+                )?;
+                writeln!(out, "    </testcase>")?;
+            }
+            ItemStatus::Warn | ItemStatus::Hint => {
+                writeln!(
+                    out,
+                    r#"    <testcase classname="stanch.practices" name="{name}">"#
+                )?;
+                writeln!(
+                    out,
+                    "      <system-out>{}</system-out>",
+                    text(&details.join("\n"))
+                )?;
+                writeln!(out, "    </testcase>")?;
+            }
+        }
+    }
+    writeln!(out, "  </testsuite>")
 }
 
 fn case(r: &Report<'_>, f: &Finding, out: &mut dyn Write) -> io::Result<()> {

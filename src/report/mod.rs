@@ -1,6 +1,7 @@
 //! Reporters: findings and a summary in, bytes out. They see only findings,
 //! never files, rules' regexes or git. The plaintext of a secret is written only
 //! when the user asked for it (`show_secrets`).
+pub mod checklist;
 pub mod github;
 pub mod json;
 pub mod junit;
@@ -55,6 +56,8 @@ pub enum Mode {
     Staged,
     /// What commits introduced.
     History,
+    /// A tree's secrets and its secret-handling practices.
+    Audit,
 }
 
 impl Mode {
@@ -64,6 +67,7 @@ impl Mode {
             Mode::Scan => "scan",
             Mode::Staged => "staged",
             Mode::History => "history",
+            Mode::Audit => "audit",
         }
     }
 }
@@ -117,6 +121,8 @@ pub struct Report<'a> {
     pub show_secrets: bool,
     /// Use ANSI colours (text only).
     pub color: bool,
+    /// The practice checklist (`stanch audit` only).
+    pub practices: Option<&'a checklist::Checklist>,
 }
 
 impl Report<'_> {

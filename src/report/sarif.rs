@@ -47,12 +47,15 @@ pub(crate) fn build(r: &Report<'_>, limit: usize) -> sarif::Sarif {
     let kept = keep(r.findings, limit);
     let ids: BTreeSet<&str> = kept.iter().map(|f| &*f.rule_id).collect();
     let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let rules: Vec<sarif::ReportingDescriptor> =
+    let mut rules: Vec<sarif::ReportingDescriptor> =
         ids.iter().map(|id| descriptor(&r.rule(id))).collect();
-    let results: Vec<sarif::Result> = kept
+    let mut results: Vec<sarif::Result> = kept
         .iter()
         .map(|f| result(r, f, index[&*f.rule_id]))
         .collect();
+    if let Some(c) = r.practices {
+        practices(r, c, &mut rules, &mut results);
+    }
 
     let mut notes: Vec<sarif::Notification> = r
         .summary
@@ -170,6 +173,113 @@ pub fn sarif_level(confidence: f64) -> &'static str {
 /// "medium" (4.0 to 6.9).
 pub fn security_severity(confidence: f64) -> String {
     format!("{:.1}", (confidence * 10.0).clamp(0.0, 10.0))
+}
+
+/// `stanch audit`'s practice findings: their own rules, at a lower
+/// `security-severity` than any secret (a practice is a risk, not a leak).
+fn practices(
+    r: &Report<'_>,
+    c: &super::checklist::Checklist,
+    rules: &mut Vec<sarif::ReportingDescriptor>,
+    results: &mut Vec<sarif::Result>,
+) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for f in c.findings() {
+        let (level, severity) = match f.severity {
+            "fail" => ("warning", "4.0"),
+            "warn" => ("note", "2.0"),
+            _ => ("note", "1.0"),
+        };
+        let rule_index = *index.entry(f.rule_id.clone()).or_insert_with(|| {
+            let mut props = BTreeMap::new();
+            props.insert("security-severity".to_string(), json!(severity));
+            props.insert("precision".to_string(), json!("medium"));
+            rules.push(
+                sarif::ReportingDescriptor::builder()
+                    .id(f.rule_id.clone())
+                    .name(f.name.clone())
+                    .short_description(
+                        sarif::MultiformatMessageString::builder()
+                            .text(f.name.clone())
+                            .build(),
+                    )
+                    .full_description(
+                        sarif::MultiformatMessageString::builder()
+                            .text(format!(
+                                "A secret-handling practice check of stanch audit: {} ({}).",
+                                f.name, f.rule_id
+                            ))
+                            .build(),
+                    )
+                    .help(
+                        sarif::MultiformatMessageString::builder()
+                            .text(f.remediation.clone())
+                            .markdown(format!(
+                                "**{}** (`{}`)\n\n{}",
+                                f.name, f.rule_id, f.remediation
+                            ))
+                            .build(),
+                    )
+                    .default_configuration(
+                        sarif::ReportingConfiguration::builder()
+                            .level(json!(level))
+                            .build(),
+                    )
+                    .properties(bag(
+                        Some(vec![
+                            "security".to_string(),
+                            "secret".to_string(),
+                            "practice".to_string(),
+                        ]),
+                        props,
+                    ))
+                    .build(),
+            );
+            rules.len() - 1
+        });
+        let region = if f.line == 0 {
+            sarif::Region::builder().start_line(1).build()
+        } else {
+            sarif::Region::builder()
+                .start_line(i64::from(f.line))
+                .start_column(i64::from(f.column.max(1)))
+                .build()
+        };
+        let location = sarif::Location::builder()
+            .physical_location(
+                sarif::PhysicalLocation::builder()
+                    .artifact_location(
+                        sarif::ArtifactLocation::builder()
+                            .uri(artifact_uri(&r.portable_path(&f.path)))
+                            .uri_base_id(SRCROOT)
+                            .build(),
+                    )
+                    .region(region)
+                    .build(),
+            )
+            .build();
+        let fingerprint = crate::finding::fingerprint(
+            &f.rule_id,
+            &crate::finding::Secret::new(format!("{}\n{}\n{}", f.path, f.line, f.message)),
+        );
+        results.push(
+            sarif::Result::builder()
+                .rule_id(f.rule_id.clone())
+                .rule_index(rule_index as i64)
+                .level(json!(level))
+                .message(sarif::Message::from(
+                    format!(
+                        "{} {}",
+                        f.message,
+                        f.remediation.lines().next().unwrap_or("")
+                    )
+                    .as_str(),
+                ))
+                .locations(vec![location])
+                .partial_fingerprints(BTreeMap::from([(FINGERPRINT_KEY.to_string(), fingerprint)]))
+                .build(),
+        );
+    }
 }
 
 /// SARIF `precision` of a rule's confidence.

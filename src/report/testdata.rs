@@ -198,6 +198,7 @@ impl Sample {
             summary: &self.summary,
             show_secrets: self.show_secrets,
             color: false,
+            practices: None,
         }
     }
 

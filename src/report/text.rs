@@ -4,12 +4,13 @@ use super::{level, Mode, Report, Severity};
 use crate::finding::Finding;
 use std::io::{self, Write};
 
-struct Style {
-    on: bool,
+pub(super) struct Style {
+    pub(super) on: bool,
 }
 
 impl Style {
-    fn paint(&self, code: &str, s: &str) -> String {
+    /// `s` in the ANSI style `code` when colour is on.
+    pub(super) fn paint(&self, code: &str, s: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{s}\x1b[0m")
         } else {
@@ -153,6 +154,9 @@ fn human_bytes(b: u64) -> String {
 /// Writes the text report.
 pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     let st = Style { on: r.color };
+    if let Some(c) = r.practices {
+        super::checklist::write_text(c, &st, out)?;
+    }
     // History: what is still live in HEAD first, since that is what a responder fixes first.
     let mut order: Vec<&Finding> = r.findings.iter().collect();
     order.sort_by_key(|f| !f.in_head.unwrap_or(false));

@@ -154,9 +154,15 @@ fn the_crate_package_holds_what_cargo_install_needs() {
         .count();
     let packaged_rules = files
         .iter()
-        .filter(|f| f.starts_with("rules/") && f.ends_with(".toml"))
+        .filter(|f| {
+            f.starts_with("rules/") && f.ends_with(".toml") && !f.starts_with("rules/practice/")
+        })
         .count();
     assert_eq!(packaged_rules, rules, "every rule file is packaged");
+    assert!(
+        files.contains(&"rules/practice/practices.toml"),
+        "the practice catalog is packaged"
+    );
     for f in &files {
         for prefix in [
             "tests/",

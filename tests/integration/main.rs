@@ -4,6 +4,7 @@
 mod util;
 mod action;
 mod archive;
+mod audit;
 mod baseline;
 mod config;
 mod decode;
