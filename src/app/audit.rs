@@ -38,7 +38,7 @@ pub(crate) fn audit(args: AuditRepoArgs) -> Result<RunOutcome> {
     let collected = plan.collect(|sink| {
         let tee = Tee {
             inner: sink,
-            state: &state,
+            look: |blob: &Blob<'_>| look(&state, blob),
         };
         fsrc::walk(&opts, plan.policy(), &tee)
     })?;
@@ -78,33 +78,16 @@ struct Walked {
     secret_files: Vec<(String, bool)>,
 }
 
-/// Passes every blob on to the scan, after the practice checks of a file on
-/// disk (not of an archive's members or decoded layers).
-struct Tee<'a> {
-    inner: &'a dyn BlobSink,
-    state: &'a Mutex<Walked>,
+/// A sink that shows every blob to `look` before passing it on to the
+/// scan's collector (`audit` and `staged` run the practice checks there).
+pub(super) struct Tee<'a, F> {
+    pub(super) inner: &'a dyn BlobSink,
+    pub(super) look: F,
 }
 
-impl BlobSink for Tee<'_> {
+impl<F: Fn(&Blob<'_>) + Sync> BlobSink for Tee<'_, F> {
     fn blob(&self, blob: Blob<'_>) {
-        if blob.origin.layers.is_empty() {
-            let path = blob.origin.path.to_string();
-            let bytes: &[u8] = &blob.bytes;
-            let report = checked(&path, bytes);
-            let template = repo::template_target(&path).is_some() && bytes.len() <= 1 << 20;
-            // A test's key pair is a fixture, not a leak.
-            let secret_file = repo::secret_file(&path)
-                .filter(|needs_key| !(*needs_key && crate::engine::structured::test_path(&path)))
-                .map(|needs_key| !needs_key || has_private_key(bytes));
-            let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-            s.audit.add(&path, report);
-            if template {
-                s.templates.push((path.clone(), bytes.to_vec()));
-            }
-            if let Some(key) = secret_file {
-                s.secret_files.push((path, key));
-            }
-        }
+        (self.look)(&blob);
         self.inner.blob(blob);
     }
     fn skipped(&self, reason: Skip, n: u64) {
@@ -118,6 +101,30 @@ impl BlobSink for Tee<'_> {
     }
     fn expanded(&self, archives: u64, members: u64) {
         self.inner.expanded(archives, members);
+    }
+}
+
+/// The practice checks of a file on disk (not of an archive's members or
+/// decoded layers), and what the whole-tree checks need from it.
+fn look(state: &Mutex<Walked>, blob: &Blob<'_>) {
+    if !blob.origin.layers.is_empty() {
+        return;
+    }
+    let path = blob.origin.path.to_string();
+    let bytes: &[u8] = &blob.bytes;
+    let report = checked(&path, bytes);
+    let template = repo::template_target(&path).is_some() && bytes.len() <= 1 << 20;
+    // A test's key pair is a fixture, not a leak.
+    let secret_file = repo::secret_file(&path)
+        .filter(|needs_key| !(*needs_key && crate::engine::structured::test_path(&path)))
+        .map(|needs_key| !needs_key || has_private_key(bytes));
+    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+    s.audit.add(&path, report);
+    if template {
+        s.templates.push((path.clone(), bytes.to_vec()));
+    }
+    if let Some(key) = secret_file {
+        s.secret_files.push((path, key));
     }
 }
 

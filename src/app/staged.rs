@@ -1,13 +1,13 @@
 //! `stanch staged`: scans what the next commit adds, for pre-commit hooks.
 //! Only lines the commit adds are reported, at their line in the staged file.
+use super::audit::Tee;
 use super::{Collected, Plan, RunOutcome};
 use crate::blob::Blob;
 use crate::cli::StagedArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::practice::{self, Hit};
 use crate::report::Mode;
 use crate::sources::git;
-use crate::sources::{BlobSink, Skip};
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
@@ -21,9 +21,9 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     let mut report = git::staged::StagedReport::default();
     let practices = Mutex::new(Vec::new());
     let mut collected = plan.collect(|sink| {
-        let tee = PracticeTee {
+        let tee = Tee {
             inner: sink,
-            hits: &practices,
+            look: |blob: &Blob<'_>| look(&practices, blob),
         };
         report = git::staged::staged(&repo, plan.policy(), &tee)?;
         Ok(())
@@ -45,45 +45,23 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
 /// The practice checks that apply to what a commit adds (logs, errors,
 /// defaults, CI and containers, URLs: items 3 to 6 and 8), on added lines
 /// only; they warn, and block the commit only with `fail_on_practices`.
-struct PracticeTee<'a> {
-    inner: &'a dyn BlobSink,
-    hits: &'a Mutex<Vec<(String, Hit)>>,
-}
-
-impl BlobSink for PracticeTee<'_> {
-    fn blob(&self, blob: Blob<'_>) {
-        if blob.origin.layers.is_empty() {
-            let report = super::audit::checked(&blob.origin.path, &blob.bytes);
-            let kept: Vec<(String, Hit)> = report
-                .hits
-                .into_iter()
-                .filter(|h| {
-                    h.line > 0
-                        && practice::practice(h.rule).is_some_and(|p| matches!(p.item, 3..=6 | 8))
-                        && blob.origin.touches_added(h.line, h.line)
-                })
-                .map(|h| (blob.origin.path.to_string(), h))
-                .collect();
-            if !kept.is_empty() {
-                self.hits
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(kept);
-            }
-        }
-        self.inner.blob(blob);
+fn look(hits: &Mutex<Vec<(String, Hit)>>, blob: &Blob<'_>) {
+    if !blob.origin.layers.is_empty() {
+        return;
     }
-    fn skipped(&self, reason: Skip, n: u64) {
-        self.inner.skipped(reason, n);
-    }
-    fn error(&self, error: Error) {
-        self.inner.error(error);
-    }
-    fn warning(&self, message: String) {
-        self.inner.warning(message);
-    }
-    fn expanded(&self, archives: u64, members: u64) {
-        self.inner.expanded(archives, members);
+    let report = super::audit::checked(&blob.origin.path, &blob.bytes);
+    let kept: Vec<(String, Hit)> = report
+        .hits
+        .into_iter()
+        .filter(|h| {
+            h.line > 0
+                && practice::practice(h.rule).is_some_and(|p| matches!(p.item, 3..=6 | 8))
+                && blob.origin.touches_added(h.line, h.line)
+        })
+        .map(|h| (blob.origin.path.to_string(), h))
+        .collect();
+    if !kept.is_empty() {
+        hits.lock().unwrap_or_else(|e| e.into_inner()).extend(kept);
     }
 }
 

@@ -111,7 +111,7 @@ const SECRET_TERMS: &[&str] = &[
     "webhooksecret",
 ];
 /// Words that make `key` (and `auth`) a secret name when they come just before it.
-const KEY_QUALIFIERS: &[&str] = &[
+pub(crate) const KEY_QUALIFIERS: &[&str] = &[
     "api",
     "access",
     "secret",

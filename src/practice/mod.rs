@@ -146,33 +146,38 @@ const CREDENTIAL_TOKENS: &[&str] = &[
     "webhook", "client", "app", "admin", "master", "private", "secret", "security", "sas", "vault",
     "discord", "telegram", "hf", "openai",
 ];
-/// Qualifiers that make `…_key` a credential in code (`api_key`,
-/// `signingKey`); `root_key`, `secondary_key`, `cache_key` are not.
-const CREDENTIAL_KEYS: &[&str] = &[
-    "api",
-    "access",
-    "secret",
-    "private",
-    "signing",
+/// Qualifiers of the engine's `…_key` names that, in code, name a thing
+/// more often than a credential (`root_key`, `primary_key`, `session_key`,
+/// `cache`-like keys of dictionaries and databases).
+const NOT_CREDENTIAL_KEYS: &[&str] = &[
+    "root",
+    "primary",
+    "secondary",
+    "dev",
+    "prod",
+    "live",
+    "rest",
+    "server",
+    "write",
+    "ingest",
+    "ingestion",
+    "sdk",
+    "x",
+    "basic",
+    "http",
+    "session",
+    "cookie",
+    "deploy",
+    "admin",
+    "mgmt",
+    "management",
+    "partner",
+    "merchant",
+    "developer",
+    "shared",
+    "crypt",
     "sign",
-    "encryption",
-    "encrypt",
-    "master",
-    "auth",
-    "service",
-    "account",
-    "storage",
-    "subscription",
-    "hmac",
-    "jwt",
-    "webhook",
-    "license",
-    "licence",
-    "client",
-    "consumer",
-    "app",
-    "stripe",
-    "openai",
+    "npm",
 ];
 
 /// Whether a name in code (a variable, an attribute, a constant) names a
@@ -195,7 +200,10 @@ pub fn code_secret_name(name: &str) -> bool {
     let before = if last > 0 { w[last - 1].as_str() } else { "" };
     match w[last].as_str() {
         "token" | "tokens" => CREDENTIAL_TOKENS.contains(&before),
-        "key" | "keys" => CREDENTIAL_KEYS.contains(&before),
+        "key" | "keys" => {
+            crate::engine::structured::KEY_QUALIFIERS.contains(&before)
+                && !NOT_CREDENTIAL_KEYS.contains(&before)
+        }
         // `pwd` is the working directory as often as a password in code.
         "pwd" => !before.is_empty(),
         _ => true,

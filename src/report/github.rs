@@ -21,13 +21,7 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         } else {
             "notice"
         };
-        let mut props = vec![format!("file={}", property(&r.portable_path(&f.path)))];
-        if f.line > 0 {
-            props.push(format!("line={}", f.line));
-            if f.column > 0 {
-                props.push(format!("col={}", f.column));
-            }
-        }
+        let mut props = place(r, &f.path, f.line, f.column);
         props.push(format!(
             "title={}",
             property(&format!("{} · {}", f.name, f.rule_id))
@@ -78,6 +72,19 @@ pub fn write(r: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The `file=`, `line=` and `col=` properties of an annotation (a line of
+/// 0 is the file as a whole).
+fn place(r: &Report<'_>, path: &str, line: u32, column: u32) -> Vec<String> {
+    let mut props = vec![format!("file={}", property(&r.portable_path(path)))];
+    if line > 0 {
+        props.push(format!("line={line}"));
+        if column > 0 {
+            props.push(format!("col={column}"));
+        }
+    }
+    props
+}
+
 /// The workflow command for one finding.
 pub(crate) fn command(r: &Report<'_>, f: &Finding) -> String {
     let meta = r.rule(&f.rule_id);
@@ -87,17 +94,11 @@ pub(crate) fn command(r: &Report<'_>, f: &Finding) -> String {
         Severity::Low => "notice",
     };
     let l = &f.locations[0];
-    let mut props = vec![format!("file={}", property(&r.portable_path(&l.path)))];
-    if l.line > 0 {
-        props.push(format!("line={}", l.line));
-        if l.column > 0 {
-            props.push(format!("col={}", l.column));
-        }
-        if l.end_line >= l.line {
-            props.push(format!("endLine={}", l.end_line));
-            if l.end_column > 0 {
-                props.push(format!("endColumn={}", l.end_column));
-            }
+    let mut props = place(r, &l.path, l.line, l.column);
+    if l.line > 0 && l.end_line >= l.line {
+        props.push(format!("endLine={}", l.end_line));
+        if l.end_column > 0 {
+            props.push(format!("endColumn={}", l.end_column));
         }
     }
     props.push(format!(
