@@ -498,6 +498,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Hostile code never panics a check: fragments of sinks, strings,
+        /// brackets and multi-byte characters in any order, under every
+        /// file kind the checks read.
+        #[test]
+        fn checks_never_panic(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "logger.info(", "print(", "f\"", "\"", "'", "`", "${", "{", "}", "(", ")", "[", "]", "[-4:]",
+                "api_key", "password", "$TOKEN", "#{", "raise X(", "throw new Error(", "panic!(", "é", "💥",
+                "\\", "\n", " ", ":", "=", "os.getenv(\"API_KEY\", ", "http://u:p@h/", "?api_key=",
+                "ENV SECRET_KEY=", "kind: Secret\n", "data:\n  a: b\n", "- ", "set -x\n", "echo ",
+                "\"\"\"", "#[cfg(test)]", "${X:-", "||", "??", ",",
+            ]), 0..40),
+            ext in proptest::sample::select(vec![
+                "a.py", "a.js", "a.go", "A.java", "a.kt", "a.cs", "a.rb", "a.php", "a.rs", "a.sh",
+                "Dockerfile", "docker-compose.yml", ".github/workflows/ci.yml", ".gitlab-ci.yml",
+                "values.yaml", "k8s/s.yaml", ".env.production", ".pre-commit-config.yaml", "x.txt",
+            ]),
+        ) {
+            let text: String = parts.concat();
+            let r = content(ext, text.as_bytes());
+            for h in &r.hits {
+                proptest::prop_assert!(h.line as usize <= text.lines().count().max(1));
+            }
+        }
+    }
+
     #[test]
     fn names_use_the_engines_vocabulary() {
         for n in [
