@@ -12,6 +12,7 @@
 //! called, sliced (`key[-4:]`), measured (`len(token)`), masked
 //! (`mask(token)`) or compared (`token is None`).
 use super::{code_secret_name, column, no_value, secret_name, shown, Hit};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -66,11 +67,19 @@ enum Sink {
     Error,
 }
 
-fn sinks(lang: Lang) -> &'static [(Sink, Regex)] {
+/// The sinks of a language, and one regex matching any of them (to find
+/// the lines worth reading in one pass over the file).
+fn sinks(lang: Lang) -> &'static (Vec<(Sink, Regex)>, Regex) {
     macro_rules! set {
         ($($kind:ident => $re:expr),* $(,)?) => {{
-            static S: OnceLock<Vec<(Sink, Regex)>> = OnceLock::new();
-            S.get_or_init(|| vec![$((Sink::$kind, Regex::new($re).expect("sink regex"))),*])
+            static S: OnceLock<(Vec<(Sink, Regex)>, Regex)> = OnceLock::new();
+            S.get_or_init(|| {
+                let any = [$($re),*].iter().map(|r| format!("(?:{r})")).collect::<Vec<_>>().join("|");
+                (
+                    vec![$((Sink::$kind, Regex::new($re).expect("sink regex"))),*],
+                    Regex::new(&format!("(?m){any}")).expect("sinks regex"),
+                )
+            })
         }};
     }
     match lang {
@@ -485,25 +494,33 @@ fn first_argument_end(line: &str, from: usize, to: usize) -> usize {
 }
 
 /// Secrets written to logs (item 3) and errors (item 4).
-fn sink_hits(lines: &[&str], lang: Lang, out: &mut Vec<Hit>) {
-    let mut docstring = false;
-    for (n, line) in lines.iter().enumerate() {
-        if line.len() > 2000 {
-            continue; // minified: not code a person writes log calls in
-        }
-        // Python docstrings show examples (`print(model.password)` printing
-        // a masked value); they are not code that runs.
-        if lang == Lang::Python {
-            let quotes = line.matches("\"\"\"").count() + line.matches("'''").count();
-            let was = docstring;
-            if quotes % 2 == 1 {
-                docstring = !docstring;
-            }
-            if was || (quotes > 0 && line.trim_start().starts_with(['"', '\'', 'r', 'f'])) {
+fn sink_hits(text: &str, lines: &[Line<'_>], lang: Lang, out: &mut Vec<Hit>) {
+    let sinks = &sinks(lang).0;
+    // Python docstrings show examples (`print(model.password)` printing a
+    // masked value); they are not code that runs. Inside one: an odd number
+    // of triple quotes before the line.
+    let quotes: Vec<usize> = if lang == Lang::Python {
+        let mut q: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), "\"\"\"")
+            .chain(memchr::memmem::find_iter(text.as_bytes(), "'''"))
+            .collect();
+        q.sort_unstable();
+        q
+    } else {
+        Vec::new()
+    };
+    for l in lines.iter().filter(|l| l.checks & SINK != 0) {
+        let (n, line) = (l.number, l.text);
+        if !quotes.is_empty() {
+            let before = quotes.partition_point(|&p| p < l.start);
+            let opens = line.contains("\"\"\"") || line.contains("'''");
+            if before % 2 == 1 || (opens && line.trim_start().starts_with(['"', '\'', 'r', 'f'])) {
                 continue;
             }
         }
-        for (sink, re) in sinks(lang) {
+        if line.len() > 2000 {
+            continue; // minified: not code a person writes log calls in
+        }
+        for (sink, re) in sinks {
             for m in re.find_iter(line) {
                 let paren = line[..m.end()].ends_with('(');
                 let open = if paren { m.end() - 1 } else { m.end() };
@@ -552,9 +569,126 @@ fn sink_hits(lines: &[&str], lang: Lang, out: &mut Vec<Hit>) {
             }
         }
     }
-    if lang == Lang::Shell {
-        xtrace(lines, out);
+    if lang == Lang::Shell && text.contains("set -") {
+        xtrace(&text.lines().collect::<Vec<_>>(), out);
     }
+}
+
+/// The line checks a line needs: a log or error call, an environment
+/// lookup, a secret constant, a URL.
+const SINK: u8 = 1;
+const ENV: u8 = 2;
+const CONSTANT: u8 = 4;
+const URL: u8 = 8;
+
+/// A line worth checking, and which checks it needs.
+struct Line<'a> {
+    /// 0-based.
+    number: usize,
+    /// Byte offset of its start in the file.
+    start: usize,
+    text: &'a str,
+    checks: u8,
+}
+
+/// Trigger words (ASCII, any case) and the checks each calls for: one
+/// Aho-Corasick pass over a file finds the few lines the checks' regexes
+/// need to read.
+fn triggers() -> &'static (AhoCorasick, Vec<u8>) {
+    static T: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+    T.get_or_init(|| {
+        let words: &[(&str, u8)] = &[
+            // Every sink's name holds one of these (`logger.`, `console.`,
+            // `LOG.info`, `_logger.LogWarning`, `println!`, `fmt.Errorf`,
+            // `Console.WriteLine`, `Debug.WriteLine`, `error!`): common words
+            // alone (`error`, `info`) would wake the checks on most lines.
+            ("log", SINK),
+            ("print", SINK),
+            ("console", SINK),
+            ("raise", SINK),
+            ("throw", SINK),
+            ("panic", SINK),
+            ("bail!", SINK),
+            ("anyhow!", SINK),
+            ("unreachable!", SINK),
+            ("todo!", SINK),
+            ("unimplemented!", SINK),
+            ("echo", SINK),
+            ("puts", SINK),
+            ("fmt.", SINK),
+            ("zap.", SINK),
+            ("withfield", SINK),
+            ("syslog", SINK),
+            ("var_dump", SINK),
+            ("timber", SINK),
+            ("errors.new", SINK),
+            ("system.out", SINK),
+            ("system.err", SINK),
+            ("debug.", SINK),
+            ("trace.", SINK),
+            ("info!", SINK),
+            ("warn!", SINK),
+            ("error!", SINK),
+            ("debug!", SINK),
+            ("trace!", SINK),
+            ("warn ", SINK),
+            ("new error", SINK),
+            ("error(", SINK),
+            ("getenv", ENV),
+            ("environ", ENV),
+            ("env.get", ENV),
+            ("process.env", ENV),
+            ("cmp.or", ENV),
+            ("env::var", ENV),
+            ("requirenonnullelse", ENV),
+            ("getenvironmentvariable", ENV),
+            ("env[", ENV),
+            ("env.fetch", ENV),
+            ("${", ENV),
+            ("pass", CONSTANT),
+            ("pwd", CONSTANT),
+            ("secret", CONSTANT),
+            ("token", CONSTANT),
+            ("key", CONSTANT),
+            ("cred", CONSTANT),
+            ("auth", CONSTANT),
+            ("http://", URL),
+        ];
+        // A DFA: one transition per byte over every file of the tree.
+        let ac = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(words.iter().map(|(w, _)| w))
+            .expect("trigger words");
+        (ac, words.iter().map(|(_, c)| *c).collect())
+    })
+}
+
+/// The lines holding a trigger word, in one pass over the file.
+fn candidates(text: &str) -> Vec<Line<'_>> {
+    let (ac, checks) = triggers();
+    let b = text.as_bytes();
+    let mut out: Vec<Line<'_>> = Vec::new();
+    let (mut number, mut start, mut end) = (0, 0, memchr::memchr(b'\n', b).unwrap_or(b.len()));
+    for m in ac.find_iter(text) {
+        let at = m.start();
+        if at > end {
+            number += memchr::memchr_iter(b'\n', &b[end..at]).count();
+            start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+            end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+        }
+        let c = checks[m.pattern().as_usize()];
+        match out.last_mut() {
+            Some(l) if l.number == number => l.checks |= c,
+            _ => out.push(Line {
+                number,
+                start,
+                text: text[start..end].trim_end_matches('\r'),
+                checks: c,
+            }),
+        }
+    }
+    out
 }
 
 /// `set -x` while a secret-named variable is expanded: the shell prints
@@ -597,7 +731,7 @@ fn xtrace(lines: &[&str], out: &mut Vec<Hit>) {
 }
 
 /// Environment lookups with a literal fallback, and secret constants (item 5).
-fn defaults(path: &str, lines: &[&str], lang: Option<Lang>, out: &mut Vec<Hit>) {
+fn defaults(path: &str, lines: &[Line<'_>], lang: Option<Lang>, out: &mut Vec<Hit>) {
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
     let res = RES.get_or_init(|| {
         [
@@ -622,8 +756,8 @@ fn defaults(path: &str, lines: &[&str], lang: Option<Lang>, out: &mut Vec<Hit>) 
         .map(|r| Regex::new(r).expect("default regex"))
         .collect()
     });
-    static CONSTANT: OnceLock<Regex> = OnceLock::new();
-    let constant = CONSTANT.get_or_init(|| {
+    static CONSTANT_RE: OnceLock<Regex> = OnceLock::new();
+    let constant = CONSTANT_RE.get_or_init(|| {
         Regex::new(
             r#"^\s*(?:export\s+)?(?:(?:pub(?:\(crate\))?|const|static|final|private|public|protected|readonly|let|var|val|def)\s+)*(?:[A-Za-z_][\w:<>\[\]&']*\s+)?([A-Z][A-Z0-9_]*[A-Z0-9])\s*(?::\s*[\w&'<>\[\]]+\s*)?:?=\s*["']([^"'\s]{6,})["']\s*[;,]?\s*(?:#.*|//.*)?$"#,
         )
@@ -649,7 +783,8 @@ fn defaults(path: &str, lines: &[&str], lang: Option<Lang>, out: &mut Vec<Hit>) 
         || path.ends_with(".yaml")
         || path.ends_with("Makefile")
         || path.ends_with(".mk");
-    for (n, line) in lines.iter().enumerate() {
+    for l in lines.iter().filter(|l| l.checks & (ENV | CONSTANT) != 0) {
+        let (n, line) = (l.number, l.text);
         if line.len() > 2000 {
             continue;
         }
@@ -744,7 +879,7 @@ fn names_something(name: &str, value: &str) -> bool {
 }
 
 /// Credentials in a plain-HTTP URL, secrets in a query string (item 8).
-fn urls(lines: &[&str], lang: Option<Lang>, out: &mut Vec<Hit>) {
+fn urls(lines: &[Line<'_>], lang: Option<Lang>, out: &mut Vec<Hit>) {
     static HTTP: OnceLock<Regex> = OnceLock::new();
     let http = HTTP.get_or_init(|| {
         Regex::new(r#"\bhttp://([^\s/:@"'<>]+):([^\s/@"'<>]+)@([A-Za-z0-9.\-]+)"#)
@@ -755,7 +890,15 @@ fn urls(lines: &[&str], lang: Option<Lang>, out: &mut Vec<Hit>) {
         Regex::new(r#"(?i)[?&](api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|client[_-]?secret|secret|password|passwd|pwd)=(\{|\$\{|\$|%s|%\(|["'`]\s*(?:\+|\.|,|\))|#\{|[A-Za-z0-9_\-]{6,})"#)
             .expect("query regex")
     });
-    for (n, line) in lines.iter().enumerate() {
+    // A query string's secret name is a trigger of the constants' check.
+    let query_like = |l: &Line<'_>| {
+        l.checks & CONSTANT != 0 && l.text.contains('=') && l.text.contains(['?', '&'])
+    };
+    for l in lines
+        .iter()
+        .filter(|l| l.checks & URL != 0 || query_like(l))
+    {
+        let (n, line) = (l.number, l.text);
         if line.len() > 2000 {
             continue;
         }
@@ -809,44 +952,42 @@ fn urls(lines: &[&str], lang: Option<Lang>, out: &mut Vec<Hit>) {
     }
 }
 
-/// The code checks of one file.
-pub fn check(path: &str, text: &str) -> Vec<Hit> {
+/// The code checks of one file, and whether its code reads a secret-named
+/// variable from the environment (for the template hint).
+pub fn check(path: &str, text: &str) -> (Vec<Hit>, bool) {
     // Tests log, raise and default made-up secrets on purpose; the
     // practices are about the code that ships.
     if crate::engine::structured::test_path(path) {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let lang = lang(path);
-    let mut lines: Vec<&str> = text.lines().collect();
     // Rust's unit tests live at the end of the file they test.
-    if lang == Some(Lang::Rust) {
-        if let Some(t) = lines
-            .iter()
-            .position(|l| l.trim_start().starts_with("#[cfg(test)]"))
-        {
-            lines.truncate(t);
-        }
-    }
+    let text = match lang {
+        Some(Lang::Rust) => text.find("#[cfg(test)]").map_or(text, |t| &text[..t]),
+        _ => text,
+    };
+    let lines = candidates(text);
     let mut out = Vec::new();
     if let Some(l) = lang {
-        sink_hits(&lines, l, &mut out);
+        sink_hits(text, &lines, l, &mut out);
     }
     defaults(path, &lines, lang, &mut out);
     urls(&lines, lang, &mut out);
-    out
+    let reads = lang.is_some()
+        && lines
+            .iter()
+            .any(|l| l.checks & ENV != 0 && reads_secret_env(l.text));
+    (out, reads)
 }
 
-/// Whether the code reads a secret-named variable from the environment.
-pub fn reads_secret_env(path: &str, text: &str) -> bool {
+/// Whether a line reads a secret-named variable from the environment.
+fn reads_secret_env(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    if lang(path).is_none() {
-        return false;
-    }
     let re = RE.get_or_init(|| {
         Regex::new(r#"(?:getenv\(\s*["']|environ(?:\.get\(\s*|\[\s*)["']|process\.env\.|process\.env\[\s*["']|Getenv\(\s*"|env::var\(\s*"|ENV(?:\.fetch\(\s*|\[\s*)["']|GetEnvironmentVariable\(\s*")([A-Za-z_]\w*)"#)
             .expect("env read regex")
     });
-    re.captures_iter(text).any(|c| secret_name(&c[1]))
+    re.captures_iter(line).any(|c| secret_name(&c[1]))
 }
 
 #[cfg(test)]
@@ -854,7 +995,7 @@ mod tests {
     use super::*;
 
     fn rules(path: &str, text: &str) -> Vec<&'static str> {
-        check(path, text).into_iter().map(|h| h.rule).collect()
+        check(path, text).0.into_iter().map(|h| h.rule).collect()
     }
 
     #[test]
@@ -890,7 +1031,7 @@ mod tests {
 
     #[test]
     fn messages_hold_no_value() {
-        let hits = check(
+        let (hits, _) = check(
             "c.py",
             "api_key = os.getenv(\"API_KEY\", \"Kq9vL2xW7mZt-long-default\")",
         );

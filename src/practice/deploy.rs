@@ -145,6 +145,12 @@ pub fn check(path: &str, text: &str) -> Vec<Hit> {
     if !is_yaml(path) {
         return out;
     }
+    if text.contains("kind: Secret") {
+        k8s_secrets(text, &mut out);
+    }
+    if !(is_compose(path) || is_workflow(path) || is_gitlab_ci(path) || is_helm_values(path)) {
+        return out;
+    }
     let entries = yaml_entries(text);
     if is_compose(path) {
         for e in entries
@@ -199,7 +205,6 @@ pub fn check(path: &str, text: &str) -> Vec<Hit> {
             }
         }
     }
-    k8s_secrets(text, &mut out);
     out
 }
 

@@ -231,17 +231,21 @@ pub struct Protection {
 /// (GitLab's pipelines run on merge requests by default).
 pub fn protection(path: &str, text: &str) -> Protection {
     let name = file_name(path);
-    let lower = text.to_ascii_lowercase();
-    let scanner = SCANNERS.iter().any(|s| lower.contains(s));
     let hook = name == ".pre-commit-config.yaml"
         || path.ends_with(".husky/pre-commit")
         || matches!(name, "lefthook.yml" | ".lefthook.yml" | "lefthook.yaml");
-    let workflow = path.contains(".github/workflows/") && lower.contains("pull_request");
+    let workflow = path.contains(".github/workflows/");
     let other_ci = name == ".gitlab-ci.yml"
         || name == "Jenkinsfile"
         || name == "azure-pipelines.yml"
         || name == "bitbucket-pipelines.yml"
         || path.ends_with(".circleci/config.yml");
+    if !(hook || workflow || other_ci) {
+        return Protection::default();
+    }
+    let lower = text.to_ascii_lowercase();
+    let scanner = SCANNERS.iter().any(|s| lower.contains(s));
+    let workflow = workflow && lower.contains("pull_request");
     Protection {
         precommit: hook && scanner,
         ci: (workflow || other_ci) && scanner,
