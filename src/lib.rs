@@ -13,6 +13,9 @@ pub(crate) mod config;
 pub mod engine;
 pub mod error;
 pub(crate) mod finding;
+/// Entry points of the fuzz targets in `fuzz/`, and the replay of their corpus.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod practice;
 #[cfg(test)]
 mod proptests;
