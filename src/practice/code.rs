@@ -16,6 +16,18 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// A regex whose `\b`, `\w` and `\s` are ASCII's: code's names and
+/// spaces are, and Unicode's tables make the automata large and slow to
+/// build (the checks' regexes are built once per run, on every audit).
+fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(
+        &pattern
+            .replace(r"\b", r"(?-u:\b)")
+            .replace(r"\w", "[0-9A-Za-z_]")
+            .replace(r"\s", r"[\t\n\x0B\x0C\r ]"),
+    )
+}
+
 /// The languages the code checks read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -76,8 +88,8 @@ fn sinks(lang: Lang) -> &'static (Vec<(Sink, Regex)>, Regex) {
             S.get_or_init(|| {
                 let any = [$($re),*].iter().map(|r| format!("(?:{r})")).collect::<Vec<_>>().join("|");
                 (
-                    vec![$((Sink::$kind, Regex::new($re).expect("sink regex"))),*],
-                    Regex::new(&format!("(?m){any}")).expect("sinks regex"),
+                    vec![$((Sink::$kind, ascii_regex($re).expect("sink regex"))),*],
+                    ascii_regex(&format!("(?m){any}")).expect("sinks regex"),
                 )
             })
         }};
@@ -597,67 +609,76 @@ struct Line<'a> {
 fn triggers() -> &'static (AhoCorasick, Vec<u8>) {
     static T: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
     T.get_or_init(|| {
+        // Exact case: a case-insensitive automaton is slower and wakes the
+        // checks on every lowercase `key` and `token` of ordinary code.
         let words: &[(&str, u8)] = &[
-            // Every sink's name holds one of these (`logger.`, `console.`,
-            // `LOG.info`, `_logger.LogWarning`, `println!`, `fmt.Errorf`,
-            // `Console.WriteLine`, `Debug.WriteLine`, `error!`): common words
-            // alone (`error`, `info`) would wake the checks on most lines.
+            // Every sink's name holds one of these (`logger.`, `LOG.info`,
+            // `_logger.LogWarning`, `console.`, `println!`, `fmt.Errorf`,
+            // `Console.WriteLine`, `error!`, `throw`, `raise`).
             ("log", SINK),
+            ("Log", SINK),
+            ("LOG", SINK),
             ("print", SINK),
             ("console", SINK),
+            ("Console", SINK),
             ("raise", SINK),
             ("throw", SINK),
             ("panic", SINK),
             ("bail!", SINK),
             ("anyhow!", SINK),
             ("unreachable!", SINK),
-            ("todo!", SINK),
-            ("unimplemented!", SINK),
             ("echo", SINK),
             ("puts", SINK),
             ("fmt.", SINK),
             ("zap.", SINK),
-            ("withfield", SINK),
-            ("syslog", SINK),
+            ("WithField", SINK),
             ("var_dump", SINK),
-            ("timber", SINK),
-            ("errors.new", SINK),
-            ("system.out", SINK),
-            ("system.err", SINK),
-            ("debug.", SINK),
-            ("trace.", SINK),
+            ("Timber", SINK),
+            ("errors.New", SINK),
+            ("System.", SINK),
+            ("Debug.", SINK),
+            ("Trace.", SINK),
             ("info!", SINK),
             ("warn!", SINK),
             ("error!", SINK),
             ("debug!", SINK),
             ("trace!", SINK),
             ("warn ", SINK),
-            ("new error", SINK),
-            ("error(", SINK),
+            ("Error(", SINK),
             ("getenv", ENV),
+            ("Getenv", ENV),
             ("environ", ENV),
             ("env.get", ENV),
             ("process.env", ENV),
-            ("cmp.or", ENV),
+            ("cmp.Or", ENV),
             ("env::var", ENV),
-            ("requirenonnullelse", ENV),
-            ("getenvironmentvariable", ENV),
-            ("env[", ENV),
-            ("env.fetch", ENV),
+            ("requireNonNullElse", ENV),
+            ("GetEnvironmentVariable", ENV),
+            ("ENV[", ENV),
+            ("ENV.fetch", ENV),
             ("${", ENV),
-            ("pass", CONSTANT),
-            ("pwd", CONSTANT),
-            ("secret", CONSTANT),
-            ("token", CONSTANT),
-            ("key", CONSTANT),
-            ("cred", CONSTANT),
-            ("auth", CONSTANT),
+            // Constants are upper case; settings fields are typed.
+            ("PASS", CONSTANT),
+            ("PWD", CONSTANT),
+            ("SECRET", CONSTANT),
+            ("TOKEN", CONSTANT),
+            ("KEY", CONSTANT),
+            ("CRED", CONSTANT),
+            ("AUTH", CONSTANT),
+            (": str", CONSTANT),
+            (": SecretStr", CONSTANT),
+            (": Optional[str]", CONSTANT),
             ("http://", URL),
+            ("key=", URL),
+            ("Key=", URL),
+            ("token=", URL),
+            ("Token=", URL),
+            ("secret=", URL),
+            ("password=", URL),
+            ("passwd=", URL),
+            ("pwd=", URL),
         ];
-        // A DFA: one transition per byte over every file of the tree.
         let ac = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
             .build(words.iter().map(|(w, _)| w))
             .expect("trigger words");
         (ac, words.iter().map(|(_, c)| *c).collect())
@@ -695,7 +716,7 @@ fn candidates(text: &str) -> Vec<Line<'_>> {
 /// every command with the value in it.
 fn xtrace(lines: &[&str], out: &mut Vec<Hit>) {
     static VAR: OnceLock<Regex> = OnceLock::new();
-    let var = VAR.get_or_init(|| Regex::new(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)").expect("var regex"));
+    let var = VAR.get_or_init(|| ascii_regex(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)").expect("var regex"));
     let mut on: Option<(usize, &str)> = None;
     for (n, line) in lines.iter().enumerate() {
         let t = line.trim();
@@ -753,19 +774,19 @@ fn defaults(path: &str, lines: &[Line<'_>], lang: Option<Lang>, out: &mut Vec<Hi
             r"\$\{([A-Za-z_][\w.\-]*):([^}\-][^}]*)\}",
         ]
         .iter()
-        .map(|r| Regex::new(r).expect("default regex"))
+        .map(|r| ascii_regex(r).expect("default regex"))
         .collect()
     });
     static CONSTANT_RE: OnceLock<Regex> = OnceLock::new();
     let constant = CONSTANT_RE.get_or_init(|| {
-        Regex::new(
+        ascii_regex(
             r#"^\s*(?:export\s+)?(?:(?:pub(?:\(crate\))?|const|static|final|private|public|protected|readonly|let|var|val|def)\s+)*(?:[A-Za-z_][\w:<>\[\]&']*\s+)?([A-Z][A-Z0-9_]*[A-Z0-9])\s*(?::\s*[\w&'<>\[\]]+\s*)?:?=\s*["']([^"'\s]{6,})["']\s*[;,]?\s*(?:#.*|//.*)?$"#,
         )
         .expect("constant regex")
     });
     static FIELD: OnceLock<Regex> = OnceLock::new();
     let field = FIELD.get_or_init(|| {
-        Regex::new(r#"^\s+([a-z_][a-z0-9_]*)\s*:\s*(?:str|SecretStr|Optional\[str\]|str \| None)\s*=\s*(?:Field\(\s*(?:default\s*=\s*)?)?["']([^"']+)["']"#)
+        ascii_regex(r#"^\s+([a-z_][a-z0-9_]*)\s*:\s*(?:str|SecretStr|Optional\[str\]|str \| None)\s*=\s*(?:Field\(\s*(?:default\s*=\s*)?)?["']([^"']+)["']"#)
             .expect("field regex")
     });
     let spring_ok = path.ends_with(".properties")
@@ -882,22 +903,15 @@ fn names_something(name: &str, value: &str) -> bool {
 fn urls(lines: &[Line<'_>], lang: Option<Lang>, out: &mut Vec<Hit>) {
     static HTTP: OnceLock<Regex> = OnceLock::new();
     let http = HTTP.get_or_init(|| {
-        Regex::new(r#"\bhttp://([^\s/:@"'<>]+):([^\s/@"'<>]+)@([A-Za-z0-9.\-]+)"#)
+        ascii_regex(r#"\bhttp://([^\s/:@"'<>]+):([^\s/@"'<>]+)@([A-Za-z0-9.\-]+)"#)
             .expect("http regex")
     });
     static QUERY: OnceLock<Regex> = OnceLock::new();
     let query = QUERY.get_or_init(|| {
-        Regex::new(r#"(?i)[?&](api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|client[_-]?secret|secret|password|passwd|pwd)=(\{|\$\{|\$|%s|%\(|["'`]\s*(?:\+|\.|,|\))|#\{|[A-Za-z0-9_\-]{6,})"#)
+        ascii_regex(r#"(?i)[?&](api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|client[_-]?secret|secret|password|passwd|pwd)=(\{|\$\{|\$|%s|%\(|["'`]\s*(?:\+|\.|,|\))|#\{|[A-Za-z0-9_\-]{6,})"#)
             .expect("query regex")
     });
-    // A query string's secret name is a trigger of the constants' check.
-    let query_like = |l: &Line<'_>| {
-        l.checks & CONSTANT != 0 && l.text.contains('=') && l.text.contains(['?', '&'])
-    };
-    for l in lines
-        .iter()
-        .filter(|l| l.checks & URL != 0 || query_like(l))
-    {
+    for l in lines.iter().filter(|l| l.checks & URL != 0) {
         let (n, line) = (l.number, l.text);
         if line.len() > 2000 {
             continue;
@@ -984,7 +998,7 @@ pub fn check(path: &str, text: &str) -> (Vec<Hit>, bool) {
 fn reads_secret_env(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r#"(?:getenv\(\s*["']|environ(?:\.get\(\s*|\[\s*)["']|process\.env\.|process\.env\[\s*["']|Getenv\(\s*"|env::var\(\s*"|ENV(?:\.fetch\(\s*|\[\s*)["']|GetEnvironmentVariable\(\s*")([A-Za-z_]\w*)"#)
+        ascii_regex(r#"(?:getenv\(\s*["']|environ(?:\.get\(\s*|\[\s*)["']|process\.env\.|process\.env\[\s*["']|Getenv\(\s*"|env::var\(\s*"|ENV(?:\.fetch\(\s*|\[\s*)["']|GetEnvironmentVariable\(\s*")([A-Za-z_]\w*)"#)
             .expect("env read regex")
     });
     re.captures_iter(line).any(|c| secret_name(&c[1]))
