@@ -171,7 +171,26 @@ fn unprivileged(dir: &TestDir) -> assert_cmd::Command {
     std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
     let privileged = std::fs::read(&probe).is_ok();
     std::fs::remove_file(&probe).unwrap();
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_stanch"));
+    // Unprivileged, the binary is run from a copy in the open temporary
+    // directory: the checkout holding the built one may be private (under
+    // root's home, say).
+    let bin = if privileged {
+        let copy = dir.path().join("bin/stanch");
+        std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+        if !copy.exists() {
+            std::fs::copy(env!("CARGO_BIN_EXE_stanch"), &copy).expect("copy the binary");
+        }
+        std::fs::set_permissions(
+            copy.parent().unwrap(),
+            std::fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+        copy
+    } else {
+        std::path::PathBuf::from(env!("CARGO_BIN_EXE_stanch"))
+    };
+    let mut c = std::process::Command::new(bin);
     c.current_dir(dir.path())
         .env("NO_COLOR", "1")
         .env("HOME", dir.path())
