@@ -90,37 +90,28 @@ fn practices(c: &super::checklist::Checklist, out: &mut dyn Write) -> io::Result
                 )
             })
             .collect();
-        match i.status {
-            ItemStatus::Pass => writeln!(
+        if i.status == ItemStatus::Pass {
+            writeln!(
                 out,
                 r#"    <testcase classname="stanch.practices" name="{name}"/>"#
-            )?,
-            ItemStatus::Fail => {
-                writeln!(
-                    out,
-                    r#"    <testcase classname="stanch.practices" name="{name}">"#
-                )?;
-                writeln!(
-                    out,
-                    r#"      <failure message="{}" type="practice">{}</failure>"#,
-                    attr(&format!("{} finding(s)", i.findings.len())),
-                    text(&details.join("\n"))
-                )?;
-                writeln!(out, "    </testcase>")?;
-            }
-            ItemStatus::Warn | ItemStatus::Hint => {
-                writeln!(
-                    out,
-                    r#"    <testcase classname="stanch.practices" name="{name}">"#
-                )?;
-                writeln!(
-                    out,
-                    "      <system-out>{}</system-out>",
-                    text(&details.join("\n"))
-                )?;
-                writeln!(out, "    </testcase>")?;
-            }
+            )?;
+            continue;
         }
+        writeln!(
+            out,
+            r#"    <testcase classname="stanch.practices" name="{name}">"#
+        )?;
+        let details = text(&details.join("\n"));
+        if i.status == ItemStatus::Fail {
+            let message = attr(&format!("{} finding(s)", i.findings.len()));
+            writeln!(
+                out,
+                r#"      <failure message="{message}" type="practice">{details}</failure>"#
+            )?;
+        } else {
+            writeln!(out, "      <system-out>{details}</system-out>")?;
+        }
+        writeln!(out, "    </testcase>")?;
     }
     writeln!(out, "  </testsuite>")
 }
