@@ -115,12 +115,23 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
             continue;
         }
         let Some(ri) = slot else { continue };
+        // An identifier rule is never matched on its own: its examples are
+        // read as the engine reads them beside a secret, over the whole text.
+        let identified = |text: &str| {
+            !engine
+                .identifiers(ri, text.as_bytes(), 0..text.len())
+                .is_empty()
+        };
         for ex in &r.examples {
             let (path, text) = example_input(r, ex);
-            let found = engine
-                .scan(path, text.as_bytes())
-                .iter()
-                .any(|c| c.rule == ri && c.score.confidence >= DEFAULT_MIN_CONFIDENCE);
+            let found = if r.is_identifier() {
+                identified(text)
+            } else {
+                engine
+                    .scan(path, text.as_bytes())
+                    .iter()
+                    .any(|c| c.rule == ri && c.score.confidence >= DEFAULT_MIN_CONFIDENCE)
+            };
             if !found {
                 p(format!(
                     "example not found through the engine: {}",
@@ -130,6 +141,12 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         }
         for ex in &r.negative_examples {
             let (path, text) = example_input(r, ex);
+            if r.is_identifier() && identified(text) {
+                p(format!(
+                    "negative example is read as an identifier: {}",
+                    shorten(ex)
+                ));
+            }
             for c in engine.scan(path, text.as_bytes()) {
                 if c.score.confidence >= DEFAULT_MIN_CONFIDENCE {
                     let by = &engine.rules()[c.rule].spec.id;

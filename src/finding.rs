@@ -225,6 +225,11 @@ pub struct Paired {
     /// Where it is.
     #[serde(flatten)]
     pub location: Location,
+    /// Whether the identifier is a place of the finding too (an access key
+    /// id, which a rule matches and would report alone); a username or a
+    /// client id read beside the secret is not: it is named, not listed.
+    #[serde(skip)]
+    pub listed: bool,
 }
 
 /// A secret found, with every place it was seen (first place first).
@@ -271,7 +276,7 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
                     f.locations.push(o.location);
                 }
                 if let Some(p) = o.paired {
-                    if seen[i].insert(p.location.clone()) {
+                    if p.listed && seen[i].insert(p.location.clone()) {
                         f.locations.push(p.location.clone());
                     }
                     f.paired.get_or_insert(p);
@@ -279,16 +284,15 @@ pub fn dedup(occurrences: Vec<Occurrence>) -> Vec<Finding> {
             }
             None => {
                 index.insert(fp.clone(), out.len());
+                // A listed identifier is one of the finding's places, after the secret's.
+                let listed = o.paired.as_ref().filter(|p| p.listed);
                 seen.push(
                     std::iter::once(o.location.clone())
-                        .chain(o.paired.as_ref().map(|p| p.location.clone()))
+                        .chain(listed.map(|p| p.location.clone()))
                         .collect(),
                 );
-                // A pair's identifier is one of the finding's places, after the secret's.
                 let mut locations = vec![o.location];
-                if let Some(p) = &o.paired {
-                    locations.push(p.location.clone());
-                }
+                locations.extend(listed.map(|p| p.location.clone()));
                 out.push(Finding {
                     fingerprint: fp,
                     rule_id: o.rule_id,

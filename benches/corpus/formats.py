@@ -178,10 +178,29 @@ def g_npm(r):
     return crc_token(r, "npm_")
 
 
-def g_pypi(r):
-    # macaroon: "pypi-" + base64url of a binary blob whose first bytes encode the
-    # location "pypi.org"; the blob always starts "AgEIcHlwaS5vcmc".
-    return "pypi-AgEIcHlwaS5vcmc" + mixed(r, ALNUM + "-_", r.choice([66, 120, 160]))
+def g_pypi(r, valid=True):
+    # "pypi-" + base64url (unpadded) of a macaroon in the v2 binary format:
+    # version 2; location "pypi.org" (hence the fixed "AgEIcHlwaS5vcmc"), a
+    # UUID identifier, end; one caveat section per caveat; end; a 32-byte
+    # signature. A look-alike (valid=False) has a random tail after the prefix.
+    if not valid:
+        return "pypi-AgEIcHlwaS5vcmc" + mixed(r, ALNUM + "-_", r.choice([66, 120, 160]))
+    m = bytearray([2])
+
+    def put(kind, data):
+        m.extend([kind, len(data)])
+        m.extend(data)
+
+    put(1, b"pypi.org")
+    put(2, "-".join(rs(r, HEX, n) for n in (8, 4, 4, 4, 12)).encode())
+    m.append(0)
+    for caveat in r.choice([[], ['{"version": 1, "permissions": "user"}'],
+                            ['{"version": 1, "permissions": {"projects": ["%s"]}}' % r.choice(["acme-sdk", "billing-client", "tools"])]]):
+        put(2, caveat.encode())
+        m.append(0)
+    m.append(0)
+    put(6, bytes(r.randrange(256) for _ in range(32)))
+    return "pypi-" + base64.urlsafe_b64encode(bytes(m)).decode().rstrip("=")
 
 
 def g_docker(r):

@@ -454,7 +454,9 @@ class Ctx:
 
     def bad_token(self):
         r = self.r
-        prefix = r.choice(["ghp_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_", "npm_"])
+        prefix = r.choice(["ghp_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_", "npm_", "pypi-"])
+        if prefix == "pypi-":
+            return r.choice(["PYPI_TOKEN", "TWINE_PASSWORD"]), F.g_pypi(r, valid=False), "pypi"
         fam = "npm" if prefix == "npm_" else "github"
         name = {"npm": r.choice(["NPM_TOKEN", "NODE_AUTH_TOKEN"]),
                 "github": r.choice(["GITHUB_TOKEN", "GH_TOKEN", "GITHUB_PAT"])}[fam]

@@ -67,8 +67,19 @@ fn content_location(blob: &Blob<'_>, lines: &LineIndex<'_>, r: &Range<usize>) ->
     }
 }
 
+/// The identifier half of a credential pair.
+enum Half {
+    /// Another candidate of the blob (an access key id), by index.
+    Kept(usize),
+    /// An identifier rule's value read beside the secret: (rule, range).
+    Read(usize, Range<usize>),
+}
+
 /// How many lines apart the halves of a credential pair may be.
 const PAIR_LINES: u32 = 5;
+
+/// How many bytes either side of a secret its identifier is looked for in.
+const PAIR_BYTES: usize = 2048;
 
 /// How many characters of context a snippet keeps either side of the secret.
 const SNIPPET_CONTEXT: usize = 60;
@@ -140,7 +151,10 @@ impl Pipeline<'_> {
         self.report_decoded(blob, &lines, directives.as_ref(), &decoded, &mut out);
         let pairs = self.pairs(&kept, blob, &lines, directives.as_ref());
         for (k, c) in kept.iter().enumerate() {
-            if pairs.iter().any(|&(_, id)| id == k) {
+            if pairs
+                .iter()
+                .any(|(_, h)| matches!(h, Half::Kept(id) if *id == k))
+            {
                 // Reported with the secret it belongs to.
                 continue;
             }
@@ -177,16 +191,19 @@ impl Pipeline<'_> {
                     (secret, loc, snippet)
                 }
             };
-            let paired = pairs.iter().find(|&&(s, _)| s == k).map(|&(_, id)| {
-                let c = &kept[id];
+            let paired = pairs.iter().find(|(s, _)| *s == k).map(|(_, half)| {
                 // Pairs are made of content candidates only (see `pairs`).
-                let r = c.content().unwrap_or_default();
+                let (ri, r) = match half {
+                    Half::Kept(id) => (kept[*id].rule, kept[*id].content().unwrap_or_default()),
+                    Half::Read(ri, r) => (*ri, r.clone()),
+                };
                 let id = String::from_utf8_lossy(&bytes[r.clone()]).into_owned();
                 Paired {
-                    rule_id: self.engine.rules()[c.rule].id.clone(),
+                    rule_id: self.engine.rules()[ri].id.clone(),
                     redacted: Secret::new(id.clone()).redacted(),
                     value: self.show_secrets.then_some(id),
                     location: content_location(blob, &lines, &r),
+                    listed: matches!(half, Half::Kept(_)),
                 }
             });
             out.occurrences.push(Occurrence {
@@ -355,43 +372,85 @@ impl Pipeline<'_> {
         }
     }
 
-    /// Credential pairs among a blob's candidates, as (secret, identifier)
-    /// indices: each secret whose rule `pairs_with` an identifier rule takes
-    /// the nearest unpaired match of it within `PAIR_LINES` lines. Only a
-    /// secret that will be reported takes one, so an identifier is never
-    /// lost with a suppressed secret.
+    /// Credential pairs of a blob, as (secret index, identifier): each secret
+    /// whose rule `pairs_with` an identifier rule takes the nearest unpaired
+    /// match of it within `PAIR_LINES` lines, among the other candidates
+    /// (an access key id) or, for identifier rules (a username, a client
+    /// id), read from the lines around it. Only a secret that will be
+    /// reported takes one, so an identifier is never lost with a suppressed
+    /// secret.
     fn pairs(
         &self,
         kept: &[Candidate],
         blob: &Blob<'_>,
         lines: &LineIndex<'_>,
         directives: Option<&Directives>,
-    ) -> Vec<(usize, usize)> {
+    ) -> Vec<(usize, Half)> {
         let rules = self.engine.rules();
         let line_of = |c: &Candidate| c.content().map(|r| lines.position(r.start).0);
         let mut used = vec![false; kept.len()];
+        let mut taken: Vec<Range<usize>> = Vec::new();
         let mut out = Vec::new();
         for (i, c) in kept.iter().enumerate() {
             let spec = &rules[c.rule].spec;
             if spec.pairs_with.is_empty() {
                 continue;
             }
-            let Some(line) = line_of(c) else { continue };
+            let (Some(line), Some(secret)) = (line_of(c), c.content()) else {
+                continue;
+            };
             if !blob.origin.touches_added(line, line)
                 || directives.is_some_and(|d| d.allows(&blob.bytes, lines, &spec.id, line, line))
             {
                 continue;
             }
-            let nearest = kept
+            let near = kept
                 .iter()
                 .enumerate()
                 .filter(|(j, d)| !used[*j] && spec.pairs_with.contains(&rules[d.rule].spec.id))
-                .filter_map(|(j, d)| line_of(d).map(|l| (j, l.abs_diff(line))))
-                .filter(|&(_, gap)| gap <= PAIR_LINES)
-                .min_by_key(|&(_, gap)| gap);
-            if let Some((j, _)) = nearest {
-                used[j] = true;
-                out.push((i, j));
+                .filter_map(|(j, d)| line_of(d).map(|l| (Half::Kept(j), l.abs_diff(line))));
+            // Identifier rules are read only here, in the secret's lines.
+            // Bounded in bytes too: a minified line must not be read whole.
+            let first = lines
+                .line_range(line.saturating_sub(PAIR_LINES).max(1))
+                .0
+                .max(secret.start.saturating_sub(PAIR_BYTES));
+            let last = lines
+                .line_range(line + PAIR_LINES)
+                .1
+                .min(secret.end + PAIR_BYTES);
+            let read = rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.spec.is_identifier() && spec.pairs_with.contains(&r.spec.id))
+                .flat_map(|(ri, _)| {
+                    self.engine
+                        .identifiers(ri, &blob.bytes, first..last)
+                        .into_iter()
+                        .map(move |r| (ri, r))
+                })
+                .filter(|(_, r)| {
+                    !taken.contains(r) && (r.end <= secret.start || r.start >= secret.end)
+                })
+                .map(|(ri, r)| {
+                    let gap = lines.position(r.start).0.abs_diff(line);
+                    // Before the secret wins a tie: `user:` comes before `password:`.
+                    (
+                        Half::Read(ri, r.clone()),
+                        gap * 2 + u32::from(r.start > secret.start),
+                    )
+                });
+            let best = near
+                .map(|(h, gap)| (h, gap * 2))
+                .filter(|&(_, gap)| gap <= PAIR_LINES * 2)
+                .chain(read.filter(|&(_, gap)| gap <= PAIR_LINES * 2 + 1))
+                .min_by_key(|(_, gap)| *gap);
+            if let Some((half, _)) = best {
+                match &half {
+                    Half::Kept(j) => used[*j] = true,
+                    Half::Read(_, r) => taken.push(r.clone()),
+                }
+                out.push((i, half));
             }
         }
         out
@@ -491,10 +550,17 @@ struct DecodedHit {
 
 /// Whether a decoding reads as a placeholder or a reference rather than a
 /// value (`<your-token>`, `ghp_xxxx…`, `${VAR}`), by the scorer's own
-/// judgement: its encoded form then holds no secret either. One placeholder
-/// word alone (`example.com` in a URL) is not enough.
+/// judgement: its encoded form then holds no secret either.
 fn is_placeholder(text: &[u8]) -> bool {
-    crate::engine::score::placeholder_factor(text.trim_ascii()) <= 0.2
+    let text = text.trim_ascii();
+    let factor = crate::engine::score::placeholder_factor(text);
+    // One placeholder word is enough in a decoding made of words alone
+    // (`YOUR_API_KEY`, `insert-key-here`), not in a URL (`example.com`).
+    factor <= 0.2
+        || (factor <= 0.25
+            && text
+                .iter()
+                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-')))
 }
 
 /// Whether `r` lies inside one of `sorted` (disjoint ranges) that is larger.
@@ -545,6 +611,9 @@ mod tests {
             "${DB_PASSWORD}",
             "{{ .Values.pw }}",
             "<changeme>",
+            "YOUR_API_KEY",
+            "insert-key-here",
+            "#{DbPassword}",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }

@@ -42,6 +42,8 @@ pub struct Rule {
     checksum: Option<Checksum>,
     /// Set for structured key/value rules, which have no regex.
     kv: Option<structured::Class>,
+    /// Set for identifier rules, read only beside a secret that pairs with them.
+    partner: Option<structured::Partner>,
     regex: OnceLock<std::result::Result<Compiled, String>>,
 }
 
@@ -57,15 +59,24 @@ impl Rule {
         let checksum = spec.checksum.as_deref().map(|name| {
             Checksum::from_name(name).expect("problems() admits only checksums the engine has")
         });
-        let kv = spec.key_value.as_deref().map(|name| {
-            structured::Class::from_name(name)
-                .expect("problems() admits only classes the engine has")
-        });
+        let kv = spec
+            .key_value
+            .as_deref()
+            .and_then(structured::Class::from_name);
+        let partner = spec
+            .key_value
+            .as_deref()
+            .and_then(structured::Partner::from_name);
+        assert!(
+            spec.key_value.is_none() || kv.is_some() || partner.is_some(),
+            "problems() admits only classes the engine has"
+        );
         Ok(Rule {
             id: Arc::from(spec.id.as_str()),
             spec,
             checksum,
             kv,
+            partner,
             regex: OnceLock::new(),
         })
     }
@@ -257,6 +268,11 @@ impl Engine {
             }
             if r.spec.regex.is_some() && r.kv.is_none() && r.spec.keywords.is_empty() {
                 unkeyed.push(i as u32);
+            }
+            if r.partner.is_some() {
+                // Read only beside a secret (see `identifiers`): a keyword
+                // such as `user` would wake the scan on every line of code.
+                continue;
             }
             for kw in &r.spec.keywords {
                 let key = kw.to_ascii_lowercase();
@@ -487,6 +503,32 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// The values of identifier rule `ri` (a username, a client id) whose
+    /// keys lie in `window` of `bytes`: the other halves a secret there may
+    /// pair with. Empty for any other rule.
+    pub fn identifiers(&self, ri: usize, bytes: &[u8], window: Range<usize>) -> Vec<Range<usize>> {
+        let rule = &self.rules[ri];
+        let Some(which) = rule.partner else {
+            return Vec::new();
+        };
+        let window = window.start.min(bytes.len())..window.end.min(bytes.len());
+        let hay = bytes[window.clone()].to_ascii_lowercase();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for kw in &rule.spec.keywords {
+            let kw = kw.to_ascii_lowercase();
+            for at in memchr::memmem::find_iter(&hay, kw.as_bytes()) {
+                let (s, e) = (window.start + at, window.start + at + kw.len());
+                if let Some(r) = structured::identifier(bytes, s, e, which) {
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|r| r.start);
+        out
     }
 
     /// Structured key/value candidates for the hits of `key_value` rules. A

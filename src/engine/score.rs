@@ -35,6 +35,9 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "****",
     "....",
     "insert_",
+    "insert-",
+    "_here",
+    "-here",
     "replace_me",
     "replaceme",
     "notreal",
@@ -135,8 +138,11 @@ pub fn placeholder_factor(secret: &[u8]) -> f64 {
     if PLACEHOLDER_WORDS.iter().any(|w| has(w)) {
         f *= 0.25;
     }
-    // Templating and variable references: `${X}`, `{{ x }}`, `<YOUR_KEY>`, `%(x)s`, `$(cmd)`.
+    // Templating and variable references: `${X}`, `{{ x }}`, `<YOUR_KEY>`,
+    // `%(x)s`, `$(cmd)`, and a whole value of Ruby's `#{x}` (random
+    // printable salts hold `#{` too).
     if has("${")
+        || (lower.starts_with(b"#{") && lower.ends_with(b"}"))
         || has("{{")
         || has("%(")
         || has("$(")

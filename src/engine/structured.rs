@@ -35,6 +35,92 @@ impl Class {
     }
 }
 
+/// The identifiers a secret pairs with: found only beside such a secret,
+/// never reported alone (a username or a client id is not a secret).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Partner {
+    /// A username, login or e-mail address: the other half of a password.
+    Username,
+    /// An OAuth client id, app id or consumer key: the other half of a client secret.
+    ClientId,
+}
+
+impl Partner {
+    /// Parses the `key_value` field of an identifier rule.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "username" => Some(Partner::Username),
+            "client-id" => Some(Partner::ClientId),
+            _ => None,
+        }
+    }
+
+    /// Whether a key's words name this identifier.
+    fn names(self, w: &[String]) -> bool {
+        let last = w.last().map_or("", String::as_str);
+        let before = if w.len() >= 2 {
+            w[w.len() - 2].as_str()
+        } else {
+            ""
+        };
+        match self {
+            Partner::Username => {
+                matches!(
+                    last,
+                    "user" | "username" | "usr" | "login" | "uid" | "userid" | "email"
+                ) || (matches!(last, "name" | "id") && matches!(before, "user" | "login"))
+            }
+            Partner::ClientId => {
+                (matches!(last, "id" | "identifier")
+                    && matches!(before, "client" | "app" | "application" | "consumer"))
+                    || matches!(last, "clientid" | "appid")
+                    || (last == "key" && before == "consumer")
+            }
+        }
+    }
+}
+
+/// The identifier value of the key a keyword hit at `s..e` belongs to, when
+/// the key names `which` and its value is a literal (not a reference, a
+/// placeholder or a masked value). The value is not judged for entropy: a
+/// username of `admin` is a username.
+pub fn identifier(bytes: &[u8], s: usize, e: usize, which: Partner) -> Option<Range<usize>> {
+    let ks = key_start(bytes, s);
+    let mut ke = e;
+    while ke < bytes.len() && ke - e < MAX_KEY && is_key_byte(bytes[ke]) {
+        ke += 1;
+    }
+    if (ks > 0 && is_key_byte(bytes[ks - 1])) || (ke < bytes.len() && is_key_byte(bytes[ke])) {
+        return None;
+    }
+    let key = trim_key(&bytes[ks..ke]);
+    let w = words(key);
+    if w.is_empty() || w.len() > 6 || classify_words(&w).is_some() || !which.names(&w) {
+        return None;
+    }
+    let cli = bytes[ks..].starts_with(b"-");
+    let (vs, how) = after_key(bytes, ks, ke, cli)?;
+    if how.call || how.tuple {
+        return None;
+    }
+    let Value::One(r, quoted, false) = value_at(bytes, vs, how, true, false) else {
+        return None;
+    };
+    let v = trim_slice(&bytes[r.clone()]);
+    let plain = |b: &u8| b.is_ascii_graphic() || *b >= 0x80;
+    let ok = (1..=128).contains(&v.len())
+        && v.iter().all(plain)
+        && (quoted || how.data || !v.iter().any(|b| b"()".contains(b)))
+        && !is_reference(v)
+        && !is_masked(v)
+        && placeholder_factor(v) >= 1.0
+        && !matches!(
+            &v.to_ascii_lowercase()[..],
+            b"null" | b"none" | b"nil" | b"true" | b"false"
+        );
+    ok.then_some(r)
+}
+
 /// A value judged to be a secret, with the confidence the evidence supports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -546,6 +632,10 @@ pub struct PathKind {
     config: bool,
     /// How much a value's strength is discounted (documentation, tests).
     discount: f64,
+    /// A weak password (`hunter22`, `Admin2024`) is still reported, at low
+    /// confidence: a configuration or data file outside tests and docs,
+    /// where a password-named key holds the password a system takes.
+    weak_ok: bool,
 }
 
 impl PathKind {
@@ -560,9 +650,11 @@ impl PathKind {
         } else {
             1.0
         };
+        let config = config_like(path);
         PathKind {
-            config: config_like(path),
+            config,
             discount,
+            weak_ok: discount == 1.0 && (config || data_file(path)) && !locale_path(path),
         }
     }
 }
@@ -607,6 +699,34 @@ fn config_like(path: &str) -> bool {
         || name.ends_with("rc")
         || name.ends_with("cfg")
         || !name.contains('.')
+        // Dotfiles (`.tugboat`, `.s3cfg`, `.ftpconfig`) are tools' settings.
+        || (name.starts_with('.') && !name[1..].contains('.'))
+}
+
+/// Translation files: their values are words in other languages
+/// (`password: Wachtwoord`), never settings.
+fn locale_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [
+        "locale",
+        "i18n",
+        "l10n",
+        "translations",
+        "/lang/",
+        "/langs/",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Data files whose values are quoted, so not `config_like`, but which hold
+/// settings rather than code: JSON (sftp and deployment settings, database
+/// clients' connection lists), property lists.
+fn data_file(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".json", ".jsonc", ".json5", ".plist"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// Paths whose secrets are usually test values or documentation.
@@ -951,10 +1071,15 @@ fn after_key(bytes: &[u8], ks: usize, ke: usize, cli: bool) -> Option<(usize, Ho
     let at = |i: usize| if i < line_end { bytes[i] } else { b'\n' };
     let mut i = ke;
     let open = if ks > 0 { bytes[ks - 1] } else { b'\n' };
-    // XML element: <password>value</password>
-    if open == b'<' && at(i) == b'>' {
+    // XML element: <password>value</password>, also with attributes:
+    // <Pass encoding="base64">value</Pass> (FileZilla).
+    let attrs_end = (open == b'<' && at(i) == b' ')
+        .then(|| memchr::memchr(b'>', &bytes[i..line_end]).map(|k| i + k))
+        .flatten()
+        .filter(|&gt| bytes[gt - 1] != b'/' && bytes[i..gt].contains(&b'='));
+    if open == b'<' && (at(i) == b'>' || attrs_end.is_some()) {
         return Some((
-            i + 1,
+            attrs_end.unwrap_or(i) + 1,
             How {
                 xml_text: true,
                 data: true,
@@ -1857,23 +1982,33 @@ pub fn judge(v: &[u8], class: Class, data: bool, kind: &PathKind) -> Option<f64>
     let wordy = word_like(v);
     let mut strength = match class {
         Class::Password => {
-            if len < 8 && kinds < 3 {
-                return None;
-            }
-            if kinds < 2 {
-                return None;
-            }
+            let place = v.iter().any(|b| matches!(b, b'.' | b':' | b'/'));
             // `Summer2024!` is a (weak) password; `www.python.org:080` and
             // `localhost:22` are places.
-            if wordy
-                && !(digit
-                    && (other || upper)
-                    && len >= 10
-                    && !v.iter().any(|b| matches!(b, b'.' | b':' | b'/')))
-            {
+            let strong = !(len < 8 && kinds < 3)
+                && kinds >= 2
+                && !(wordy && !(digit && (other || upper) && len >= 10 && !place));
+            // A weak password in a settings file (`"password": "hunter22"`
+            // in an sftp config) is still the password of a real system:
+            // reported, at low confidence. Letters and digits or mixed
+            // case, so `postgres` and `irc_pass` stay defaults and names.
+            // `Wachtwoord` (a translation) and `MasterUsername` (a name) are
+            // words: without a digit, mixed case must go beyond a capital
+            // first letter and must not spell words.
+            let inner_upper = v[1..].iter().any(u8::is_ascii_uppercase);
+            let weak = kind.weak_ok
+                && len >= 8
+                && !place
+                && ((digit && (lower || upper)) || (lower && inner_upper && !wordy))
+                && lower
+                && v.iter()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!@#$%^&*_+-=~?".contains(b));
+            if !strong && !weak {
                 return None;
             }
-            if wordy {
+            if !strong {
+                0.6
+            } else if wordy {
                 0.7
             } else if entropy >= 3.0 {
                 1.0
@@ -2236,7 +2371,9 @@ mod tests {
     #[test]
     fn every_name_the_model_admits_exists() {
         for name in crate::rules::KEY_VALUE_CLASSES {
-            assert!(Class::from_name(name).is_some(), "{name}");
+            let identifier = crate::rules::IDENTIFIER_CLASSES.contains(name);
+            assert_eq!(Class::from_name(name).is_some(), !identifier, "{name}");
+            assert_eq!(Partner::from_name(name).is_some(), identifier, "{name}");
         }
     }
 
@@ -2305,6 +2442,42 @@ mod tests {
             "tokens",
         ] {
             assert_eq!(classify_key(k.as_bytes()), None, "{k}");
+        }
+    }
+
+    /// Weak passwords are reported in settings files only: not in code,
+    /// tests, docs or translations, and never when they spell words.
+    #[test]
+    fn weak_passwords_count_in_settings_files() {
+        let weak = |v: &str, path: &str| {
+            judge(v.as_bytes(), Class::Password, true, &PathKind::of(path)).is_some()
+        };
+        for path in [
+            "sftp-config.json",
+            ".ftpconfig",
+            "conf/app.ini",
+            ".tugboat",
+            "deploy/.env",
+        ] {
+            assert!(weak("hunter22", path), "{path}");
+        }
+        for path in [
+            "app.py",
+            "tests/fixtures/app.json",
+            "docs/setup.yaml",
+            "config/locales/nl.yml",
+        ] {
+            assert!(!weak("hunter22", path), "{path}");
+        }
+        for v in [
+            "postgres",
+            "Wachtwoord",
+            "MasterUsername",
+            "pass123",
+            "irc_pass",
+            "Optional[str",
+        ] {
+            assert!(!weak(v, "app.json"), "{v}");
         }
     }
 

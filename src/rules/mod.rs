@@ -3,7 +3,9 @@
 //! the lints, which run the engine over examples, live in `catalog`.
 mod model;
 
-pub use model::{RuleAllowlist, RuleFile, RuleSpec, CHECKSUMS, KEY_VALUE_CLASSES};
+pub use model::{
+    RuleAllowlist, RuleFile, RuleSpec, CHECKSUMS, IDENTIFIER_CLASSES, KEY_VALUE_CLASSES,
+};
 
 use crate::error::{Error, Result};
 
@@ -169,7 +171,7 @@ mod tests {
             }),
             ("takes no regex", |r| r.key_value = Some("password".into())),
             (
-                "unknown checksum \"crc\" (known: github, npm, gitlab-routable)",
+                "unknown checksum \"crc\" (known: github, npm, gitlab-routable, pypi-macaroon)",
                 |r| r.checksum = Some("crc".into()),
             ),
         ];
@@ -183,7 +185,9 @@ mod tests {
         (r.regex, r.key_value) = (None, Some("token".into()));
         assert_eq!(
             r.problems(),
-            vec!["unknown key_value class \"token\" (known: password, secret)"]
+            vec![
+                "unknown key_value class \"token\" (known: password, secret, username, client-id)"
+            ]
         );
     }
 

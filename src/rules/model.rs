@@ -6,10 +6,15 @@
 use serde::{Deserialize, Serialize};
 
 /// The checksum validators a rule may name; the engine implements each.
-pub const CHECKSUMS: &[&str] = &["github", "npm", "gitlab-routable"];
+pub const CHECKSUMS: &[&str] = &["github", "npm", "gitlab-routable", "pypi-macaroon"];
 
 /// The classes a structured `key_value` rule may name; the engine implements each.
-pub const KEY_VALUE_CLASSES: &[&str] = &["password", "secret"];
+pub const KEY_VALUE_CLASSES: &[&str] = &["password", "secret", "username", "client-id"];
+
+/// The `key_value` classes that read an identifier, not a secret: such a rule
+/// is searched for only beside a secret whose rule `pairs_with` it, and is
+/// never reported on its own.
+pub const IDENTIFIER_CLASSES: &[&str] = &["username", "client-id"];
 
 /// A rule file: a list of `[[rule]]` tables.
 #[derive(Debug, Clone, Deserialize)]
@@ -63,7 +68,8 @@ pub struct RuleSpec {
     pub pairs_with: Vec<String>,
     /// A structured generic rule (`password` or `secret`): instead of a regex,
     /// the key a keyword belongs to and its value are read and judged (see
-    /// `engine::structured`).
+    /// `engine::structured`). An identifier class (`username`, `client-id`)
+    /// is read only as the partner of a secret (see `pairs_with`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_value: Option<String>,
     /// How to revoke or rotate the credential.
@@ -87,6 +93,14 @@ impl RuleSpec {
     /// Whether the rule flags files by path alone.
     pub fn is_path_only(&self) -> bool {
         self.regex.is_none() && self.key_value.is_none() && self.path.is_some()
+    }
+
+    /// Whether the rule reads an identifier to pair with a secret, and so is
+    /// never matched or reported on its own.
+    pub fn is_identifier(&self) -> bool {
+        self.key_value
+            .as_deref()
+            .is_some_and(|k| IDENTIFIER_CLASSES.contains(&k))
     }
 
     /// Whether the rule reads content (a regex or a structured key/value rule).

@@ -406,3 +406,66 @@ stanch_test!(
         assert_eq!(ids, [("far.ini".to_string(), 1)]);
     }
 );
+
+stanch_test!(
+    a_username_or_client_id_beside_its_secret_is_read_with_it,
+    |dir, cmd| {
+        let password = join(&["Hq5nR8v", "Lt2Zk"]);
+        let client_secret = join(&["Kq9vL2xW7mZt", "R8kq2LmZ7vN4"]);
+        dir.write(
+            "my.cnf",
+            format!("[client]\nuser = backup\npassword = {password}\n"),
+        );
+        dir.write(
+            "app.json",
+            format!(
+                "{{\n  \"clientId\": \"8f3b2c71-5d4e-4a8b-9c0d-1e2f3a4b5c6d\",\n  \"clientSecret\": \"{client_secret}\"\n}}\n"
+            ),
+        );
+        // Too far from its password: no pair, and never a finding of its own.
+        dir.write(
+            "far.yml",
+            format!(
+                "username: alone\n{}password: {password}x\n",
+                "# -\n".repeat(8)
+            ),
+        );
+        // A username alone is not a finding.
+        dir.write("users.yml", "username: deploy\nlogin: ops@acme.io\n");
+        let out = cmd
+            .args(["scan", ".", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !stdout.contains("backup") && !stdout.contains(&password),
+            "{stdout}"
+        );
+        let found = findings(&out.stdout);
+        let pair_of = |path: &str| {
+            let f = found
+                .iter()
+                .find(|f| f["locations"][0]["path"] == path)
+                .unwrap_or_else(|| panic!("{path} is reported: {stdout}"));
+            let p = &f["paired_with"];
+            (
+                p["rule_id"].as_str().map(str::to_string),
+                p["line"].as_u64(),
+            )
+        };
+        assert_eq!(
+            pair_of("my.cnf"),
+            (Some("generic-username".to_string()), Some(2))
+        );
+        assert_eq!(
+            pair_of("app.json"),
+            (Some("generic-client-id".to_string()), Some(2))
+        );
+        assert_eq!(pair_of("far.yml"), (None, None));
+        assert_eq!(found.len(), 3, "{stdout}");
+        assert!(found
+            .iter()
+            .all(|f| f["rule_id"] != "generic-username" && f["rule_id"] != "generic-client-id"));
+    }
+);
