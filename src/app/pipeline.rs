@@ -614,6 +614,7 @@ mod tests {
             "YOUR_API_KEY",
             "insert-key-here",
             "#{DbPassword}",
+            "%SMTP_PASSWORD%",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }

@@ -139,10 +139,19 @@ pub fn placeholder_factor(secret: &[u8]) -> f64 {
         f *= 0.25;
     }
     // Templating and variable references: `${X}`, `{{ x }}`, `<YOUR_KEY>`,
-    // `%(x)s`, `$(cmd)`, and a whole value of Ruby's `#{x}` (random
-    // printable salts hold `#{` too).
+    // `%(x)s`, `$(cmd)`, and whole values of Ruby's `#{x}` and Windows'
+    // `%NAME%` (random printable salts hold `#{` and `%` too).
+    let whole = |open: &[u8], close: u8| {
+        lower.len() > open.len() + 1
+            && lower.starts_with(open)
+            && lower.ends_with(&[close])
+            && lower[open.len()..lower.len() - 1]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+    };
     if has("${")
-        || (lower.starts_with(b"#{") && lower.ends_with(b"}"))
+        || whole(b"#{", b'}')
+        || whole(b"%", b'%')
         || has("{{")
         || has("%(")
         || has("$(")
@@ -214,6 +223,11 @@ mod tests {
     fn placeholders_lower_confidence() {
         let real = score(0.9, Some(3.0), None, b"R8kq2LmZ7vN4xT1pW9sY3cB6dF0hJ5gA").unwrap();
         assert!((real.confidence - 0.9).abs() < 1e-9);
+        // Random printable salts hold `#{` and `%`: only whole references count.
+        for v in [&b"}Fi>>0a#{> akEdJ1K3c}([(:x;K[)Z"[..], b"%Kq9vL2x%W7mZt!"] {
+            let s = score(0.9, None, None, v).unwrap();
+            assert!(s.confidence > 0.8, "{}", String::from_utf8_lossy(v));
+        }
         for p in [
             &b"SomeKindOfPassword123!@#"[..],
             b"webdavpassword1",
@@ -224,6 +238,9 @@ mod tests {
             b"os.getenv(\"X\")",
             b"aaaaaaaaaaaaaaa1",
             b"abcdefgh12",
+            b"%SMTP_TOKEN%",
+            b"#{deploy.token}",
+            b"insert-token-here",
         ] {
             let s = score(0.9, None, None, p).unwrap();
             assert!(
