@@ -554,13 +554,15 @@ struct DecodedHit {
 fn is_placeholder(text: &[u8]) -> bool {
     let text = text.trim_ascii();
     let factor = crate::engine::score::placeholder_factor(text);
-    // One placeholder word is enough in a decoding made of words alone
-    // (`YOUR_API_KEY`, `insert-key-here`), not in a URL (`example.com`).
+    let has = |n: &[u8]| memchr::memmem::find(text, n).is_some();
+    // One placeholder word is enough in a decoded value (`YOUR_API_KEY`,
+    // `…changeme`), not in a URL (`example.com`); documented example keys
+    // and encrypted-value markers (`ENC[…]`) are stand-ins too.
     factor <= 0.2
-        || (factor <= 0.25
-            && text
-                .iter()
-                .all(|b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-')))
+        || (factor <= 0.25 && !has(b"://") && !has(b"@"))
+        || crate::engine::score::known_example(text)
+        || text.starts_with(b"ENC[")
+        || text.starts_with(b"ENC(")
 }
 
 /// Whether `r` lies inside one of `sorted` (disjoint ranges) that is larger.
@@ -615,6 +617,8 @@ mod tests {
             "insert-key-here",
             "#{DbPassword}",
             "%SMTP_PASSWORD%",
+            "gwcAm0GuRrpBUN45yknxGe7WDWuPhHudq3Qrgdv2IFAchangeme",
+            "ENC[RSA,tUf83Ex0oSbDGa8vaU1hGqesODG9J4j40EgLClQYrwNT]",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }

@@ -249,6 +249,10 @@ pub(crate) const KEY_QUALIFIERS: &[&str] = &[
 /// Words that, just before a secret word, say the name is about something
 /// else (`max_tokens`, `public_key`, `csrf_token`, `forgot_password`).
 const NOT_BEFORE: &[&str] = &[
+    // Names that say the value is not real: `mock_token`, `fake_password`.
+    "mock",
+    "fake",
+    "dummy",
     "public",
     "pub",
     "max",
@@ -2129,6 +2133,7 @@ fn is_reference(v: &[u8]) -> bool {
         || has(b"secrets.")
         || lower.starts_with(b"vault:")
         || lower.starts_with(b"enc(")
+        || lower.starts_with(b"enc[")
         || lower.starts_with(b"env:")
         || lower.starts_with(b"ref+")
         || lower.starts_with(b"op://")
