@@ -51,6 +51,17 @@ def parse_findings(doc, scan_dir):
             ap = ap[len(root) + 1:]
         return ap.replace(os.sep, "/")
 
+    cache = {}
+
+    def file_lines(path):
+        if path not in cache:
+            try:
+                with open(os.path.join(root, path), "rb") as fh:
+                    cache[path] = fh.read().decode("utf-8", "replace").splitlines()
+            except OSError:
+                cache[path] = []
+        return cache[path]
+
     out = []
     if isinstance(doc, dict) and "findings" in doc:
         for fid, f in enumerate(doc["findings"]):
@@ -67,20 +78,12 @@ def parse_findings(doc, scan_dir):
                     secret = pw["value"]
                 inner = members(l.get("layers")) or l.get("inner_path") or ""
                 is_pw = pw.get("value") and all(l.get(k) == pw.get(k) for k in ("path", "line", "column"))
-                if is_pw and pw.get("rule_id") in ("generic-username", "generic-client-id"):
-                    # Identifiers read only beside a secret are never planted.
-                    continue
                 if pw and not is_pw and not inner and secret and line > 0:
-                    # An identifier read beside a secret (a username, a client
-                    # id) is not planted: a place of a paired finding whose
-                    # line does not hold the secret is its identifier's.
-                    try:
-                        with open(os.path.join(root, rel(l.get("path"))), "rb") as fh:
-                            text = fh.read().decode("utf-8", "replace").splitlines()
-                        if line <= len(text) and secret not in text[line - 1]:
-                            continue
-                    except OSError:
-                        pass
+                    # A later occurrence's access key id is one of the places
+                    # too: a place whose line does not hold the secret is it.
+                    text = file_lines(rel(l.get("path")))
+                    if line <= len(text) and secret not in text[line - 1]:
+                        continue
                 out.append({"rule": f.get("rule_id", "?"), "secret": secret,
                             "path": rel(l.get("path")), "inner": inner, "line": line,
                             "end_line": int(l.get("end_line") or line), "fid": fid})

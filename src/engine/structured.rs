@@ -85,12 +85,8 @@ impl Partner {
 /// placeholder or a masked value). The value is not judged for entropy: a
 /// username of `admin` is a username.
 pub fn identifier(bytes: &[u8], s: usize, e: usize, which: Partner) -> Option<Range<usize>> {
-    let ks = key_start(bytes, s);
-    let mut ke = e;
-    while ke < bytes.len() && ke - e < MAX_KEY && is_key_byte(bytes[ke]) {
-        ke += 1;
-    }
-    if (ks > 0 && is_key_byte(bytes[ks - 1])) || (ke < bytes.len() && is_key_byte(bytes[ke])) {
+    let (ks, ke) = (key_start(bytes, s), key_end(bytes, e));
+    if key_is_cut(bytes, ks, ke) {
         return None;
     }
     let key = trim_key(&bytes[ks..ke]);
@@ -791,6 +787,20 @@ pub fn key_start(bytes: &[u8], s: usize) -> usize {
     ks
 }
 
+/// Where the key a keyword ending at `e` belongs to ends (see `key_start`).
+fn key_end(bytes: &[u8], e: usize) -> usize {
+    let mut ke = e;
+    while ke < bytes.len() && ke - e < MAX_KEY && is_key_byte(bytes[ke]) {
+        ke += 1;
+    }
+    ke
+}
+
+/// Whether the key `ks..ke` continues past the reach: then it is not a key.
+fn key_is_cut(bytes: &[u8], ks: usize, ke: usize) -> bool {
+    (ks > 0 && is_key_byte(bytes[ks - 1])) || (ke < bytes.len() && is_key_byte(bytes[ke]))
+}
+
 /// Finds the key a keyword hit at `s..e` belongs to and judges its value.
 /// Returns at most a few hits (a list under the key yields one per item).
 pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, kind: &PathKind) -> Vec<Hit> {
@@ -798,14 +808,8 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, kind: &PathKind) -
     // assignment (`key=`, `key"`): the key is the name inside it.
     let s = s + bytes[s..e].iter().take_while(|&&b| !is_key_byte(b)).count();
     let e = s + bytes[s..e].iter().take_while(|&&b| is_key_byte(b)).count();
-    let mut ks = s;
-    while ks > 0 && s - ks < MAX_KEY && is_key_byte(bytes[ks - 1]) {
-        ks -= 1;
-    }
-    let mut ke = e;
-    while ke < bytes.len() && ke - e < MAX_KEY && is_key_byte(bytes[ke]) {
-        ke += 1;
-    }
+    let ks = key_start(bytes, s);
+    let mut ke = key_end(bytes, e);
     // A phrase names the secret in prose and comments: `api key: …`,
     // `# prod okta api token: …`, `// admin password`.
     while ke < bytes.len() && bytes[ke] == b' ' {
@@ -821,8 +825,7 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, kind: &PathKind) -
             break;
         }
     }
-    // A key that continues past the reach is not a key.
-    if (ks > 0 && is_key_byte(bytes[ks - 1])) || (ke < bytes.len() && is_key_byte(bytes[ke])) {
+    if key_is_cut(bytes, ks, ke) {
         return Vec::new();
     }
     // `AWS::ApiGateway::ApiKey`, `Foo::SECRET`: a type or constant path, not an assignment of a value.
