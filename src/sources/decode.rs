@@ -79,6 +79,8 @@ impl Decoded {
 const MIN_BASE64: usize = 16;
 /// Shortest hex span considered (16 decoded bytes).
 const MIN_HEX: usize = 32;
+/// Shortest first line of wrapped base64.
+const WRAPPED_MIN: usize = 40;
 /// Decoded bytes per input byte a blob may produce, plus `BUDGET_FLOOR`.
 const BUDGET_FACTOR: usize = 2;
 /// Decoded bytes any blob may produce, however small.
@@ -185,26 +187,106 @@ fn base64_and_hex(
     spans: &mut Vec<(Range<usize>, Encoding, Vec<u8>)>,
     budget: &mut usize,
 ) {
+    let mut i = 0;
+    while let Some(start) = next_run(input, i) {
+        i = read_run(input, start, spans, budget);
+    }
+}
+
+/// Decodes the run of base64 bytes that starts at `start` (at least
+/// `MIN_BASE64` of them) when it is worth it; returns where the next run may
+/// start.
+fn read_run(
+    input: &[u8],
+    start: usize,
+    spans: &mut Vec<(Range<usize>, Encoding, Vec<u8>)>,
+    budget: &mut usize,
+) -> usize {
     let n = input.len();
     let b64 = |b: u8| CLASS[b as usize] & B64 != 0;
-    // `i` is always where a run could start (the input's start, or just
-    // past a byte outside the alphabet). Only runs of at least MIN_BASE64
-    // bytes matter, so the byte MIN_BASE64 - 1 ahead is looked at first:
-    // outside the alphabet, no such run starts before it, and most text
-    // (words and identifiers are short) is skipped that many bytes a step.
-    let mut i = 0;
-    // Up to here, a block skip found a run may start: bytes are looked at one
-    // by one until then.
-    let mut flagged = 0;
-    while i + MIN_BASE64 <= n {
-        // Whole blocks where no run of MIN_BASE64 starts are skipped first.
-        if i >= flagged {
-            i = skip_blocks(input, i);
-            flagged = i + 32;
-            if i + MIN_BASE64 > n {
+    let mut i = start;
+    while i < n && b64(input[i]) {
+        i += 1;
+    }
+    let all_hex = input[start..i]
+        .iter()
+        .all(|&b| CLASS[b as usize] & HEX != 0);
+    let mut end = i;
+    if all_hex && end - start >= MIN_HEX {
+        if let Some(text) = hex(&input[start..end]) {
+            if plausible(&text) && take(budget, text.len()) {
+                spans.push((start..end, Encoding::Hex, text));
+            }
+        }
+        return i;
+    }
+    while end < n && input[end] == b'=' && end - i < 2 {
+        end += 1;
+    }
+    // Wrapped base64 (PEM-like bodies, YAML block scalars): whole lines
+    // of base64 of one width, the last one shorter.
+    let mut body: Option<Vec<u8>> = None;
+    let first = end - start;
+    if first >= WRAPPED_MIN && end == i && at_line_end(input, end) {
+        let mut joined = input[start..end].to_vec();
+        let mut at = end;
+        while let Some((ns, ne)) = next_line_run(input, at) {
+            let len = ne - ns;
+            if len > first || len == 0 {
+                break;
+            }
+            joined.extend_from_slice(&input[ns..ne]);
+            end = ne;
+            at = ne;
+            if len < first || !at_line_end(input, ne) {
                 break;
             }
         }
+        if end > i {
+            i = end;
+            body = Some(joined);
+        }
+    }
+    let encoded = body.as_deref().unwrap_or(&input[start..end]);
+    if !letters_and_digits(encoded) {
+        return i;
+    }
+    if let Some(text) = base64(encoded) {
+        if text.len() >= 8 && plausible(&text) && take(budget, text.len()) {
+            spans.push((start..end, Encoding::Base64, text));
+        }
+    }
+    i.max(end)
+}
+
+/// The start of the next run of at least `MIN_BASE64` base64 bytes at or
+/// after `i` that `read_run` may decode, where `i` is a place a run may start
+/// (the input's start, or the end of the last run).
+///
+/// Code is full of such runs that are no encoding: `snake_case_names`,
+/// `paths/to/files`, `SHOUTED_CONSTANTS`. With AVX2, 64 bytes are classified
+/// at a time and each run in them is judged by its class masks alone: only
+/// a run that mixes cases as encoded data does (`letters_and_digits`), is all
+/// hex, or is long enough to start wrapped base64 is handed to `read_run`.
+/// Without AVX2 every run is.
+fn next_run(input: &[u8], i: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            return unsafe { next_run_avx2(input, i) };
+        }
+    }
+    next_run_scalar(input, i)
+}
+
+/// `next_run`, byte by byte: the byte `MIN_BASE64 - 1` ahead is looked at
+/// first, since outside the alphabet no run long enough starts before it,
+/// and most text (words and identifiers are short) is skipped that many
+/// bytes a step. It hands every run long enough to `read_run`.
+fn next_run_scalar(input: &[u8], mut i: usize) -> Option<usize> {
+    let b64 = |b: u8| CLASS[b as usize] & B64 != 0;
+    while i + MIN_BASE64 <= input.len() {
         let probe = i + MIN_BASE64 - 1;
         if !b64(input[probe]) {
             i = probe + 1;
@@ -214,123 +296,123 @@ fn base64_and_hex(
             i = j + 1;
             continue;
         }
-        let start = i;
-        i = probe + 1;
-        while i < n && b64(input[i]) {
-            i += 1;
-        }
-        let all_hex = input[start..i]
-            .iter()
-            .all(|&b| CLASS[b as usize] & HEX != 0);
-        let mut end = i;
-        if all_hex && end - start >= MIN_HEX {
-            if let Some(text) = hex(&input[start..end]) {
-                if plausible(&text) && take(budget, text.len()) {
-                    spans.push((start..end, Encoding::Hex, text));
-                }
-            }
-            continue;
-        }
-        while end < n && input[end] == b'=' && end - i < 2 {
-            end += 1;
-        }
-        // Wrapped base64 (PEM-like bodies, YAML block scalars): whole lines
-        // of base64 of one width, the last one shorter.
-        let mut body: Option<Vec<u8>> = None;
-        let first = end - start;
-        if first >= 40 && end == i && at_line_end(input, end) {
-            let mut joined = input[start..end].to_vec();
-            let mut at = end;
-            while let Some((ns, ne)) = next_line_run(input, at) {
-                let len = ne - ns;
-                if len > first || len == 0 {
-                    break;
-                }
-                joined.extend_from_slice(&input[ns..ne]);
-                end = ne;
-                at = ne;
-                if len < first || !at_line_end(input, ne) {
-                    break;
-                }
-            }
-            if end > i {
-                i = end;
-                body = Some(joined);
-            }
-        }
-        let encoded = body.as_deref().unwrap_or(&input[start..end]);
-        if !letters_and_digits(encoded) {
-            continue;
-        }
-        if let Some(text) = base64(encoded) {
-            if text.len() >= 8 && plausible(&text) && take(budget, text.len()) {
-                spans.push((start..end, Encoding::Base64, text));
-            }
-        }
-        i = i.max(end);
+        return Some(i);
+    }
+    None
+}
+
+/// Bit masks of the byte classes `read_run` cares about, over 64 bytes.
+#[derive(Clone, Copy)]
+struct Masks {
+    b64: u64,
+    upper: u64,
+    lower: u64,
+    digit: u64,
+    hex: u64,
+}
+
+impl Masks {
+    /// Whether the run of `len` bytes whose bits are `bits` may decode: the
+    /// tests of `read_run` (all hex; mixed cases) on masks, and any run long
+    /// enough to begin wrapped base64, whose later lines may mix cases.
+    fn worth_reading(&self, bits: u64, len: usize) -> bool {
+        len >= WRAPPED_MIN
+            || (len >= MIN_HEX && self.hex & bits == bits)
+            || (self.upper & bits != 0
+                && self.lower & bits != 0
+                && (len >= 24 || self.digit & bits != 0))
     }
 }
 
-/// The first position at or after `i`, in steps of 32 bytes, where a run of
-/// 16 (`MIN_BASE64`) base64 bytes may start: with AVX2, a block of 32 bytes
-/// is classified in a dozen instructions, and bit k of `r` is set when bytes
-/// k..k+16 all are base64, after four shift-and-ands of the class masks.
-/// Without AVX2, `i` itself (the caller's byte loop does the work).
-fn skip_blocks(input: &[u8], i: usize) -> usize {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU has AVX2.
-            return unsafe { skip_blocks_avx2(input, i) };
-        }
+/// The mask of bits `0..n` (`n` up to 64).
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
     }
-    i
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn skip_blocks_avx2(input: &[u8], mut i: usize) -> usize {
+unsafe fn next_run_avx2(input: &[u8], mut w: usize) -> Option<usize> {
     use std::arch::x86_64::*;
-    let mask = |at: usize| -> u64 {
+    let classes = |at: usize| -> [u32; 5] {
         debug_assert!(at + 32 <= input.len());
         // SAFETY: `at + 32 <= input.len()`, checked by the loop below; the
         // load is unaligned.
         let v = unsafe { _mm256_loadu_si256(input.as_ptr().add(at) as *const __m256i) };
         let c = |b: u8| _mm256_set1_epi8(b as i8);
-        let lower = _mm256_or_si256(v, c(0x20));
-        let alpha = _mm256_and_si256(
-            _mm256_cmpgt_epi8(lower, c(b'a' - 1)),
-            _mm256_cmpgt_epi8(c(b'z' + 1), lower),
-        );
-        let digit = _mm256_and_si256(
-            _mm256_cmpgt_epi8(v, c(b'0' - 1)),
-            _mm256_cmpgt_epi8(c(b'9' + 1), v),
-        );
+        let within = |x: __m256i, lo: u8, hi: u8| {
+            _mm256_and_si256(
+                _mm256_cmpgt_epi8(x, c(lo - 1)),
+                _mm256_cmpgt_epi8(c(hi + 1), x),
+            )
+        };
+        let upper = within(v, b'A', b'Z');
+        let lower = within(v, b'a', b'z');
+        let digit = within(v, b'0', b'9');
+        let hex_letter = within(_mm256_or_si256(v, c(0x20)), b'a', b'f');
         let punct = _mm256_or_si256(
             _mm256_or_si256(_mm256_cmpeq_epi8(v, c(b'+')), _mm256_cmpeq_epi8(v, c(b'/'))),
             _mm256_or_si256(_mm256_cmpeq_epi8(v, c(b'-')), _mm256_cmpeq_epi8(v, c(b'_'))),
         );
-        let all = _mm256_or_si256(_mm256_or_si256(alpha, digit), punct);
-        u64::from(_mm256_movemask_epi8(all) as u32)
+        let b64 = _mm256_or_si256(_mm256_or_si256(upper, lower), _mm256_or_si256(digit, punct));
+        let bits = |x: __m256i| _mm256_movemask_epi8(x) as u32;
+        [
+            bits(b64),
+            bits(upper),
+            bits(lower),
+            bits(digit),
+            bits(_mm256_or_si256(digit, hex_letter)),
+        ]
     };
-    if i + 64 > input.len() {
-        return i;
-    }
-    let mut cur = mask(i);
-    while i + 64 <= input.len() {
-        let next = mask(i + 32);
-        let m = cur | next << 32;
-        let mut r = m & (m >> 1);
-        r &= r >> 2;
-        r &= r >> 4;
-        r &= r >> 8;
-        if r & 0xFFFF_FFFF != 0 {
-            return i;
+    // `w` is always a place a run may start, so a run at bit 0 is a whole run.
+    while w + 64 <= input.len() {
+        let (a, b) = (classes(w), classes(w + 32));
+        let join = |k: usize| u64::from(a[k]) | u64::from(b[k]) << 32;
+        let m = Masks {
+            b64: join(0),
+            upper: join(1),
+            lower: join(2),
+            digit: join(3),
+            hex: join(4),
+        };
+        // Runs of MIN_BASE64 or more that end inside the window: bit k of
+        // `long` is set when bytes k..k + 16 all are base64.
+        const _: () = assert!(MIN_BASE64 == 16, "the shifts below count 16 bytes");
+        let mut long = m.b64;
+        long &= long >> 1;
+        long &= long >> 2;
+        long &= long >> 4;
+        long &= long >> 8;
+        // The run that reaches the window's end, if one does, is read whole
+        // from the next window (or handed over if it fills this one).
+        let tail = if m.b64 >> 63 != 0 {
+            64 - m.b64.leading_ones() as usize
+        } else {
+            64
+        };
+        let mut starts = m.b64 & !(m.b64 << 1) & long & low_bits(tail);
+        while starts != 0 {
+            let s = starts.trailing_zeros() as usize;
+            let len = (!m.b64 >> s).trailing_zeros() as usize;
+            if m.worth_reading(low_bits(len) << s, len) {
+                return Some(w + s);
+            }
+            starts &= starts - 1;
         }
-        i += 32;
-        cur = next;
+        match tail {
+            0 => return Some(w),
+            64 => {}
+            t => {
+                w += t;
+                continue;
+            }
+        }
+        w += 64;
     }
-    i
+    next_run_scalar(input, w)
 }
 
 /// Encoded data mixes cases and digits; words and identifiers mostly do not.
@@ -867,6 +949,54 @@ mod tests {
             assert_eq!(d.segments.len(), 1, "at {at}");
             assert_eq!(d.segments[0].source, at + 1..at + 1 + enc.len(), "at {at}");
         }
+    }
+
+    #[test]
+    fn the_vector_run_finder_decodes_what_the_byte_loop_decodes() {
+        // Runs of every kind the class masks judge, at every alignment, across
+        // window edges and wrapped over lines.
+        let pieces: Vec<String> = vec![
+            b64("password=Kq9vL2xW7mZt-saffron"),
+            b64("a somewhat longer secret value that wraps the window"),
+            // 24 bytes of mixed case and no digit, the shortest such run read.
+            b64(":RefbCaWWrprhZNlws"),
+            "response_handler_enabled".into(),
+            "RESPONSE_PASSWORD".into(),
+            "responseResponseHandler".into(),
+            "0123456789abcdef0123456789abcdef0123".into(),
+            "deadbeefcafe".into(),
+            "src/engine/keywords.rs".into(),
+            hex_of("token: Kq9vL2xW7mZt"),
+            "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\nQUFB".into(),
+            "=".into(),
+            " ".into(),
+            "\n".into(),
+            "\"".into(),
+            "\u{e9}".into(),
+        ];
+        let mut x: u64 = 11;
+        for round in 0..3000 {
+            let mut text = String::new();
+            while text.len() < 40 + round % 300 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(&pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            let input = text.as_bytes();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let (mut b1, mut b2) = (usize::MAX, usize::MAX);
+            base64_and_hex(input, &mut fast, &mut b1);
+            let mut i = 0;
+            while let Some(start) = next_run_scalar(input, i) {
+                i = read_run(input, start, &mut slow, &mut b2);
+            }
+            assert_eq!(fast, slow, "on {text:?}");
+        }
+    }
+
+    fn hex_of(s: &str) -> String {
+        s.bytes().map(|b| format!("{b:02x}")).collect()
     }
 
     #[test]
