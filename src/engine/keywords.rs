@@ -4,12 +4,16 @@
 //! An Aho-Corasick automaton over the built-in keywords (about a thousand)
 //! walks a state table that does not fit the L1 cache, and is slow to build.
 //! Keywords are short literals, so a q-gram filter does the same job for less. Each keyword is
-//! anchored on its least common four bytes (by a table of how often each byte
-//! occurs in source code), so `secret_access_key` waits for `_key` rather than
-//! for every `sec` of `second`. At each position three bytes hash to one of
-//! 8,192 buckets, whose 32-bit mask says which fourth bytes its anchors
-//! allow (five bits of the byte, case folded): one multiply and one lookup in
-//! a 32 KiB table per byte. The few positions that
+//! anchored on its least common four bytes in code (by a table of the
+//! commonest four-byte sequences of real code, `common_grams.txt`, then by
+//! how often each byte occurs), so `secret_access_key` waits for `_key`
+//! rather than for every `sec` of `second`, and `accounts:` for `nts:`
+//! rather than for every `ccou` of `account`. At each position three bytes
+//! hash to one of 8,192 buckets, whose 32-bit mask says which four-byte
+//! sequences its anchors allow (five bits of a second hash of all four,
+//! case folded): two multiplies and one lookup in a 32 KiB table per byte.
+//! The hash multipliers are picked, among a few, as those that let the
+//! fewest of code's common sequences through. The few positions that
 //! pass are checked against the bucket's keywords, eight bytes at a time. It
 //! finds exactly what the automaton finds (a test compares them) for less per
 //! byte, and builds far faster (figures: `cargo bench`, the CHANGELOG).
@@ -37,9 +41,11 @@ const FOLD: u64 = 0x2020_2020_2020_2020;
 /// Every keyword occurrence, as `(start, end, pattern index)`.
 #[derive(Debug)]
 pub struct Keywords {
-    /// Per bucket, the allowed fourth bytes (`byte & 15`), all bits for a three-byte keyword.
+    /// Per bucket, the bits (`gram_bit`) of its anchors, all bits for a three-byte keyword.
     /// One spare entry at the end, as the AVX2 path's gathers read whole words.
     masks: Box<[u32; BUCKETS + 1]>,
+    /// The multipliers of the bucket and of the mask bit.
+    hash: (u32, u32),
     /// Whether this CPU runs the AVX2 path (eight positions per step).
     avx2: bool,
     /// `entries[offsets[b]..offsets[b + 1]]` are bucket `b`'s keywords.
@@ -59,6 +65,37 @@ struct Entry {
     mask: u64,
     pattern: u32,
     anchor: u32,
+}
+
+/// The commonest four-byte sequences of real code (folded as `| 0x20`), and
+/// how often each occurs per million; made by `benches/common_grams.py`.
+const COMMON_GRAMS: &str = include_str!("common_grams.txt");
+
+/// `COMMON_GRAMS`, parsed: (gram as a little-endian word, count), sorted.
+fn common_grams() -> &'static [(u32, u32)] {
+    static GRAMS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    GRAMS.get_or_init(|| {
+        let mut out: Vec<(u32, u32)> = COMMON_GRAMS
+            .lines()
+            .filter_map(|l| {
+                let (gram, count) = l.split_once(' ')?;
+                let gram = u32::from_str_radix(gram, 16).ok()?.swap_bytes();
+                Some((gram, count.parse().ok()?))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    })
+}
+
+/// How often the four bytes at the start of `g` occur in code per million,
+/// 0 when they are not among the commonest.
+fn gram_count(g: &[u8]) -> u32 {
+    let word = u32::from_le_bytes([g[0], g[1], g[2], g[3]]) | 0x2020_2020;
+    let grams = common_grams();
+    grams
+        .binary_search_by_key(&word, |&(w, _)| w)
+        .map_or(0, |i| grams[i].1)
 }
 
 /// Roughly how often a byte occurs in source code, per mille (measured over a
@@ -86,20 +123,37 @@ fn commonness(b: u8) -> f32 {
     }
 }
 
-/// Where in `p` (at least four bytes) its least common four bytes start.
+/// Where in `p` (at least four bytes) its least common four bytes start:
+/// the sequence rarest in code by `common_grams`, and among those not in it
+/// (rarer than any in it) the one of the least common bytes.
 fn anchor(p: &[u8]) -> usize {
-    let cost = |o: usize| -> f32 { p[o..o + 4].iter().map(|&b| commonness(b).ln()).sum() };
+    let bytes = |o: usize| -> f32 { p[o..o + 4].iter().map(|&b| commonness(b).ln()).sum() };
     (0..=p.len() - 4)
-        .min_by(|&a, &b| cost(a).total_cmp(&cost(b)))
+        .min_by(|&a, &b| {
+            gram_count(&p[a..])
+                .cmp(&gram_count(&p[b..]))
+                .then(bytes(a).total_cmp(&bytes(b)))
+        })
         .unwrap_or(0)
 }
 
-/// The multiplier of the bucket hash (Knuth's, from the golden ratio).
-const HASH: u32 = 0x9E37_79B1;
+/// Pairs of hash multipliers (bucket, bit) `Keywords::new` picks from: odd
+/// constants of no structure, the first Knuth's golden ratio.
+const HASHES: [(u32, u32); 8] = [
+    (0x9E37_79B1, 0x85EB_CA6B),
+    (0xC2B2_AE35, 0x27D4_EB2F),
+    (0x1656_67B1, 0x9E37_79B9),
+    (0x85EB_CA77, 0xC2B2_AE3D),
+    (0x27D4_EB2D, 0x1656_67B1),
+    (0x7FEB_352D, 0x846C_A68B),
+    (0x2C1B_3C6D, 0x297A_2D39),
+    (0xD35A_2D97, 0x4F6C_DD1D),
+];
 
+/// The bucket of the three bytes at the start of `first4`.
 #[inline(always)]
-fn bucket(first4: u32) -> usize {
-    (((first4 & 0x00FF_FFFF) | 0x0020_2020).wrapping_mul(HASH) >> (32 - BUCKET_BITS)) as usize
+fn bucket(first4: u32, mul: u32) -> usize {
+    (((first4 & 0x00FF_FFFF) | 0x0020_2020).wrapping_mul(mul) >> (32 - BUCKET_BITS)) as usize
 }
 
 fn has_avx2() -> bool {
@@ -113,12 +167,13 @@ fn has_avx2() -> bool {
     }
 }
 
+/// The mask bit of all four bytes at the start of `first4`, case folded: a
+/// hash of all four, so that sequences of a bucket that differ only in their
+/// last byte still take different bits where five bits of that byte alone
+/// would not (`(` and `h`, `.` and `n`).
 #[inline(always)]
-fn fourth_bit(first4: u32) -> u32 {
-    // Five bits of the folded fourth byte: every letter has a bit of its
-    // own (upper and lower case alike), where four bits let `e` stand for
-    // `u`, `5` and `%` too.
-    1 << (((first4 >> 24) | 0x20) & 31)
+fn gram_bit(first4: u32, mul: u32) -> u32 {
+    1 << ((first4 | 0x2020_2020).wrapping_mul(mul) >> 27)
 }
 
 /// Up to eight bytes from `at`, zero-padded past the end.
@@ -143,8 +198,9 @@ impl Keywords {
             .map(|p| p.as_bytes().to_ascii_lowercase().into_boxed_slice())
             .collect();
         let n = BUCKETS;
-        let mut masks = Box::new([0u32; BUCKETS + 1]);
-        let mut keyed: Vec<(usize, u32, u32)> = Vec::new();
+        // (pattern, anchor, the anchor's bytes) of each keyword of three
+        // bytes or more.
+        let mut anchored: Vec<(u32, u32, u32)> = Vec::new();
         let mut short: Vec<u32> = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             if p.len() < 3 {
@@ -154,15 +210,36 @@ impl Keywords {
                 continue;
             }
             let at = if p.len() >= 4 { anchor(p) } else { 0 };
-            let gram = load8(p, at) as u32;
-            let b = bucket(gram);
-            masks[b] |= if p.len() >= 4 {
-                fourth_bit(gram)
-            } else {
-                u32::MAX
-            };
-            keyed.push((b, i as u32, at as u32));
+            anchored.push((i as u32, at as u32, load8(p, at) as u32));
         }
+        let masks_for = |(mul, bit_mul): (u32, u32)| {
+            let mut masks = Box::new([0u32; BUCKETS + 1]);
+            for &(i, _, gram) in &anchored {
+                masks[bucket(gram, mul)] |= if patterns[i as usize].len() >= 4 {
+                    gram_bit(gram, bit_mul)
+                } else {
+                    u32::MAX
+                };
+            }
+            masks
+        };
+        // The multipliers that let the least of common code through.
+        let passed = |hash: (u32, u32), masks: &[u32; BUCKETS + 1]| -> u64 {
+            common_grams()
+                .iter()
+                .filter(|&&(g, _)| masks[bucket(g, hash.0)] & gram_bit(g, hash.1) != 0)
+                .map(|&(_, count)| u64::from(count))
+                .sum()
+        };
+        let (hash, masks) = HASHES
+            .iter()
+            .map(|&h| (h, masks_for(h)))
+            .min_by_key(|(h, m)| passed(*h, m))
+            .expect("HASHES is not empty");
+        let mut keyed: Vec<(usize, u32, u32)> = anchored
+            .iter()
+            .map(|&(i, at, gram)| (bucket(gram, hash.0), i, at))
+            .collect();
         keyed.sort_unstable();
         let mut offsets = vec![0u32; n + 1];
         for &(b, _, _) in &keyed {
@@ -200,6 +277,7 @@ impl Keywords {
             .flatten();
         Keywords {
             masks,
+            hash,
             avx2: has_avx2(),
             offsets: offsets.into_boxed_slice(),
             entries: entries.into_boxed_slice(),
@@ -212,14 +290,15 @@ impl Keywords {
     /// overlapping ones included.
     pub fn for_each(&self, hay: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
         let masks: &[u32; BUCKETS + 1] = &self.masks;
+        let (mul, bit_mul) = self.hash;
         let mut i = self.vector_part(hay, &mut hit);
         // Four positions per eight-byte load.
         while i + 8 <= hay.len() {
             let w = load8(hay, i);
             for j in 0..4 {
                 let first4 = (w >> (8 * j)) as u32;
-                let b = bucket(first4);
-                if masks[b] & fourth_bit(first4) != 0 {
+                let b = bucket(first4, mul);
+                if masks[b] & gram_bit(first4, bit_mul) != 0 {
                     self.confirm(hay, i + j, b, &mut hit);
                 }
             }
@@ -227,10 +306,10 @@ impl Keywords {
         }
         while i + 3 <= hay.len() {
             let first4 = load8(hay, i) as u32;
-            let b = bucket(first4);
+            let b = bucket(first4, mul);
             // At the last position the fourth byte is zero padding, whose bit
             // every three-byte keyword's bucket has.
-            if masks[b] & fourth_bit(first4) != 0 {
+            if masks[b] & gram_bit(first4, bit_mul) != 0 {
                 self.confirm(hay, i, b, &mut hit);
             }
             i += 1;
@@ -272,9 +351,9 @@ impl Keywords {
         );
         let low3 = _mm256_set1_epi32(0x00FF_FFFF);
         let fold = _mm256_set1_epi32(0x0020_2020);
-        let mul = _mm256_set1_epi32(HASH as i32);
-        let thirty_one = _mm256_set1_epi32(31);
-        let case = _mm256_set1_epi32(0x20);
+        let mul = _mm256_set1_epi32(self.hash.0 as i32);
+        let bit_mul = _mm256_set1_epi32(self.hash.1 as i32);
+        let fold4 = _mm256_set1_epi32(0x2020_2020);
         let one = _mm256_set1_epi32(1);
         let mut i = 0;
         while i + 16 <= hay.len() {
@@ -286,17 +365,17 @@ impl Keywords {
             // SAFETY: b < BUCKETS, and the table has BUCKETS + 1 u32 entries,
             // so the four bytes at 4 * b are inside it.
             let m = unsafe { _mm256_i32gather_epi32::<4>(table, b) };
-            let nibble = _mm256_and_si256(
-                _mm256_or_si256(_mm256_srli_epi32::<24>(first4), case),
-                thirty_one,
-            );
-            let bit = _mm256_sllv_epi32(one, nibble);
+            let which = _mm256_srli_epi32::<27>(_mm256_mullo_epi32(
+                _mm256_or_si256(first4, fold4),
+                bit_mul,
+            ));
+            let bit = _mm256_sllv_epi32(one, which);
             let miss = _mm256_cmpeq_epi32(_mm256_and_si256(m, bit), _mm256_setzero_si256());
             let mut pass = !(_mm256_movemask_ps(_mm256_castsi256_ps(miss)) as u32) & 0xFF;
             while pass != 0 {
                 let at = i + pass.trailing_zeros() as usize;
                 pass &= pass - 1;
-                self.confirm(hay, at, bucket(load8(hay, at) as u32), hit);
+                self.confirm(hay, at, bucket(load8(hay, at) as u32, self.hash.0), hit);
             }
             i += 8;
         }
@@ -402,7 +481,9 @@ mod tests {
 
     #[test]
     fn anchors_on_uncommon_bytes() {
-        assert_eq!(anchor(b"secret_access_key"), 13); // "_key", not "secr"
+        // "ss_k": not "secr", nor "_key", which code is full of.
+        assert_eq!(anchor(b"secret_access_key"), 11);
+        assert_ne!(&b"accounts:"[anchor(b"accounts:")..][..4], b"ccou");
         assert_eq!(anchor(b"ghp_"), 0);
         assert_eq!(anchor(b"xoxb-"), 0);
     }
