@@ -230,4 +230,54 @@ fn main() {
         texts + &rules + &needles + &every,
     )
     .expect("write builtin_rules.rs");
+    fs::write(out.join("common_grams.rs"), common_grams()).expect("write common_grams.rs");
+}
+
+/// The keyword prefilter's table of code's commonest four-byte sequences
+/// (`src/engine/common_grams.txt`, hex and count per line) as an
+/// open-addressed hash table of (little-endian word, count), so that no run
+/// parses it and a look-up costs a probe or two (it anchors every keyword
+/// at start-up). The hash is `keywords::gram_slot`'s; word 0 marks an empty
+/// slot (a folded word has no zero byte).
+fn common_grams() -> String {
+    const SLOTS: usize = 1 << 13;
+    const COMMONEST: usize = 512;
+    let path = "src/engine/common_grams.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).expect("read common_grams.txt");
+    let mut table = vec![(0u32, 0u32); SLOTS];
+    let mut commonest = Vec::new();
+    for l in text.lines() {
+        let (gram, count) = l.split_once(' ').expect("gram and count");
+        let gram = u32::from_str_radix(gram, 16)
+            .expect("hex gram")
+            .swap_bytes();
+        let count: u32 = count.trim().parse().expect("count");
+        assert!(gram != 0);
+        commonest.push((gram, count));
+        let mut at = (gram.wrapping_mul(0x9E37_79B1) >> 19) as usize;
+        while table[at].0 != 0 {
+            at = (at + 1) % SLOTS;
+        }
+        table[at] = (gram, count);
+    }
+    commonest.sort_by_key(|&(g, c)| (std::cmp::Reverse(c), g));
+    commonest.truncate(COMMONEST);
+    assert!(
+        table.iter().filter(|e| e.0 != 0).count() * 2 <= SLOTS,
+        "table over half full"
+    );
+    let mut out = format!(
+        "/// Code's commonest four-byte sequences: (little-endian word, count per million), hashed by `gram_slot`.\nstatic COMMON_GRAMS: [(u32, u32); {SLOTS}] = [\n"
+    );
+    for (g, c) in table {
+        writeln!(out, "    (0x{g:08x}, {c}),").expect("write");
+    }
+    out.push_str("];\n");
+    writeln!(out, "/// The {COMMONEST} commonest of them, commonest first.\nstatic COMMONEST_GRAMS: [(u32, u32); {COMMONEST}] = [").expect("write");
+    for (g, c) in commonest {
+        writeln!(out, "    (0x{g:08x}, {c}),").expect("write");
+    }
+    out.push_str("];\n");
+    out
 }

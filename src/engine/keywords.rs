@@ -67,40 +67,34 @@ struct Entry {
     anchor: u32,
 }
 
-/// The commonest four-byte sequences of real code (folded as `| 0x20`), and
-/// how often each occurs per million; made by `benches/common_grams.py`.
-const COMMON_GRAMS: &str = include_str!("common_grams.txt");
-
-/// `COMMON_GRAMS`, parsed: (gram as a little-endian word, count), sorted.
-fn common_grams() -> &'static [(u32, u32)] {
-    static GRAMS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
-    GRAMS.get_or_init(|| {
-        let mut out: Vec<(u32, u32)> = COMMON_GRAMS
-            .lines()
-            .filter_map(|l| {
-                let (gram, count) = l.split_once(' ')?;
-                let gram = u32::from_str_radix(gram, 16).ok()?.swap_bytes();
-                Some((gram, count.parse().ok()?))
-            })
-            .collect();
-        out.sort_unstable();
-        out
-    })
-}
+// The commonest four-byte sequences of real code (folded as `| 0x20`), and
+// how often each occurs per million: `src/engine/common_grams.txt`, made by
+// `benches/common_grams.py`, embedded as a hash table by the build script.
+include!(concat!(env!("OUT_DIR"), "/common_grams.rs"));
 
 /// How often the four bytes at the start of `g` occur in code per million,
 /// 0 when they are not among the commonest.
 fn gram_count(g: &[u8]) -> u32 {
     let word = u32::from_le_bytes([g[0], g[1], g[2], g[3]]) | 0x2020_2020;
-    let grams = common_grams();
-    grams
-        .binary_search_by_key(&word, |&(w, _)| w)
-        .map_or(0, |i| grams[i].1)
+    let mut at = gram_slot(word);
+    loop {
+        match COMMON_GRAMS[at] {
+            (0, _) => return 0,
+            (w, count) if w == word => return count,
+            _ => at = (at + 1) % COMMON_GRAMS.len(),
+        }
+    }
+}
+
+/// The first slot of `COMMON_GRAMS` to probe for `word` (the build script
+/// hashes the same way).
+fn gram_slot(word: u32) -> usize {
+    (word.wrapping_mul(0x9E37_79B1) >> (32 - COMMON_GRAMS.len().trailing_zeros())) as usize
 }
 
 /// Roughly how often a byte occurs in source code, per mille (measured over a
 /// few hundred Python and Rust files); only the order matters.
-fn commonness(b: u8) -> f32 {
+const fn commonness(b: u8) -> f32 {
     match b.to_ascii_lowercase() {
         b' ' => 270.0,
         b'e' => 62.0,
@@ -127,14 +121,27 @@ fn commonness(b: u8) -> f32 {
 /// the sequence rarest in code by `common_grams`, and among those not in it
 /// (rarer than any in it) the one of the least common bytes.
 fn anchor(p: &[u8]) -> usize {
-    let bytes = |o: usize| -> f32 { p[o..o + 4].iter().map(|&b| commonness(b).ln()).sum() };
+    // A table, as the match is slow and anchoring runs at every start-up.
+    const COMMONNESS: [f32; 256] = {
+        let mut t = [0.0; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = commonness(b as u8);
+            b += 1;
+        }
+        t
+    };
+    let cost = |o: usize| -> (u32, f32) {
+        let bytes: f32 = p[o..o + 4]
+            .iter()
+            .map(|&b| COMMONNESS[b as usize])
+            .product();
+        (gram_count(&p[o..]), bytes)
+    };
     (0..=p.len() - 4)
-        .min_by(|&a, &b| {
-            gram_count(&p[a..])
-                .cmp(&gram_count(&p[b..]))
-                .then(bytes(a).total_cmp(&bytes(b)))
-        })
-        .unwrap_or(0)
+        .map(|o| (cost(o), o))
+        .min_by(|(a, _), (b, _)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        .map_or(0, |(_, o)| o)
 }
 
 /// Pairs of hash multipliers (bucket, bit) `Keywords::new` picks from: odd
@@ -212,8 +219,9 @@ impl Keywords {
             let at = if p.len() >= 4 { anchor(p) } else { 0 };
             anchored.push((i as u32, at as u32, load8(p, at) as u32));
         }
-        let masks_for = |(mul, bit_mul): (u32, u32)| {
-            let mut masks = Box::new([0u32; BUCKETS + 1]);
+        let mut masks = Box::new([0u32; BUCKETS + 1]);
+        let fill = |masks: &mut [u32; BUCKETS + 1], (mul, bit_mul): (u32, u32)| {
+            masks.fill(0);
             for &(i, _, gram) in &anchored {
                 masks[bucket(gram, mul)] |= if patterns[i as usize].len() >= 4 {
                     gram_bit(gram, bit_mul)
@@ -221,21 +229,21 @@ impl Keywords {
                     u32::MAX
                 };
             }
-            masks
         };
-        // The multipliers that let the least of common code through.
-        let passed = |hash: (u32, u32), masks: &[u32; BUCKETS + 1]| -> u64 {
-            common_grams()
+        // The multipliers that let the least of common code through (the
+        // commonest sequences weigh nearly all).
+        let mut best = (u64::MAX, HASHES[0]);
+        for &hash in &HASHES {
+            fill(&mut masks, hash);
+            let passed: u64 = COMMONEST_GRAMS
                 .iter()
                 .filter(|&&(g, _)| masks[bucket(g, hash.0)] & gram_bit(g, hash.1) != 0)
                 .map(|&(_, count)| u64::from(count))
-                .sum()
-        };
-        let (hash, masks) = HASHES
-            .iter()
-            .map(|&h| (h, masks_for(h)))
-            .min_by_key(|(h, m)| passed(*h, m))
-            .expect("HASHES is not empty");
+                .sum();
+            best = best.min((passed, hash));
+        }
+        let hash = best.1;
+        fill(&mut masks, hash);
         let mut keyed: Vec<(usize, u32, u32)> = anchored
             .iter()
             .map(|&(i, at, gram)| (bucket(gram, hash.0), i, at))
