@@ -226,10 +226,9 @@ pub struct Engine {
     /// Rules with a path regex.
     path_rules: Vec<PathRule>,
     /// One automaton over every path rule's literals, so that a path costs one
-    /// pass however many path rules there are; pattern id -> `path_rules` indices.
-    path_prefilter: Option<(AhoCorasick, Vec<Vec<usize>>)>,
-    /// `path_rules` indices without literals: their regex runs on every path.
-    path_unfiltered: Vec<usize>,
+    /// pass however many path rules there are, and the rules without literals;
+    /// built on the first path, as a run may have none (see `PathFilter`).
+    path_filter: OnceLock<PathFilter>,
     /// Whether some content rule has no keyword and so must run everywhere.
     unkeyed: Vec<u32>,
     /// Threads that may compile regexes at once (`-j`).
@@ -243,21 +242,22 @@ impl Engine {
     /// duplicate id, builds the prefilter.
     /// Regexes are compiled later, on first use (see `check_compiles`).
     pub fn new(specs: Vec<RuleSpec>) -> Result<Self> {
-        let mut seen = HashMap::new();
-        let mut rules = Vec::with_capacity(specs.len());
-        for spec in specs {
-            if seen.insert(spec.id.clone(), ()).is_some() {
-                return Err(Error::Rule {
-                    file: String::new(),
-                    rule: spec.id,
-                    message: "duplicate rule id".into(),
-                });
-            }
-            rules.push(Rule::new(spec)?);
+        let mut ids: Vec<&str> = specs.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Error::Rule {
+                file: String::new(),
+                rule: w[0].to_string(),
+                message: "duplicate rule id".into(),
+            });
         }
-        let mut keyword_ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_rules: Vec<Vec<u32>> = Vec::new();
+        let rules = specs
+            .into_iter()
+            .map(Rule::new)
+            .collect::<Result<Vec<_>>>()?;
+        // (keyword, rule) pairs, sorted into one pattern per keyword: a sort
+        // costs less at start-up than a map of strings.
+        let mut owned: Vec<(String, u32)> = Vec::new();
         let (mut path_rules, mut unkeyed) = (Vec::new(), Vec::new());
         for (i, r) in rules.iter().enumerate() {
             if r.spec.path.is_some() {
@@ -274,26 +274,32 @@ impl Engine {
                 // such as `user` would wake the scan on every line of code.
                 continue;
             }
-            for kw in &r.spec.keywords {
-                let key = kw.to_ascii_lowercase();
-                let id = *keyword_ids.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    pattern_rules.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !pattern_rules[id].contains(&(i as u32)) {
-                    pattern_rules[id].push(i as u32);
-                }
+            owned.extend(
+                r.spec
+                    .keywords
+                    .iter()
+                    .map(|kw| (kw.to_ascii_lowercase(), i as u32)),
+            );
+        }
+        owned.sort_unstable();
+        owned.dedup();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_rules: Vec<Vec<u32>> = Vec::new();
+        for (kw, ri) in owned {
+            if patterns.last() != Some(&kw) {
+                patterns.push(kw);
+                pattern_rules.push(Vec::new());
+            }
+            if let Some(owners) = pattern_rules.last_mut() {
+                owners.push(ri);
             }
         }
-        let (path_prefilter, path_unfiltered) = path_prefilter(&path_rules)?;
         Ok(Engine {
             rules,
             keywords: keywords::Keywords::new(&patterns),
             pattern_rules,
             path_rules,
-            path_prefilter,
-            path_unfiltered,
+            path_filter: OnceLock::new(),
             unkeyed,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             compile_pool: OnceLock::new(),
@@ -377,8 +383,11 @@ impl Engine {
         if self.path_rules.is_empty() || path.is_empty() {
             return path_ok;
         }
-        let mut maybe: Vec<usize> = self.path_unfiltered.clone();
-        if let Some((ac, owners)) = &self.path_prefilter {
+        let filter = self
+            .path_filter
+            .get_or_init(|| path_prefilter(&self.path_rules));
+        let mut maybe: Vec<usize> = filter.unfiltered.clone();
+        if let Some((ac, owners)) = &filter.automaton {
             for m in ac.find_overlapping_iter(path) {
                 maybe.extend(&owners[m.pattern().as_usize()]);
             }
@@ -614,12 +623,18 @@ impl PathRule {
     }
 }
 
-/// The literal prefilter over path rules: an automaton of every rule's
-/// needles with their owners, and the rules that have none.
-#[allow(clippy::type_complexity)]
-fn path_prefilter(
-    rules: &[PathRule],
-) -> Result<(Option<(AhoCorasick, Vec<Vec<usize>>)>, Vec<usize>)> {
+/// The literal prefilter over path rules.
+#[derive(Debug)]
+struct PathFilter {
+    /// An automaton of every rule's needles; pattern id -> `path_rules` indices.
+    automaton: Option<(AhoCorasick, Vec<Vec<usize>>)>,
+    /// `path_rules` indices without needles: their regex runs on every path.
+    unfiltered: Vec<usize>,
+}
+
+/// Builds the literal prefilter over path rules. Should the automaton fail
+/// to build, every rule is unfiltered: slower, never a missed path.
+fn path_prefilter(rules: &[PathRule]) -> PathFilter {
     let mut unfiltered = Vec::new();
     let mut ids: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut owners: Vec<Vec<usize>> = Vec::new();
@@ -642,21 +657,28 @@ fn path_prefilter(
         }
     }
     if owners.is_empty() {
-        return Ok((None, unfiltered));
+        return PathFilter {
+            automaton: None,
+            unfiltered,
+        };
     }
     let mut needles: Vec<(usize, Vec<u8>)> = ids.into_iter().map(|(n, i)| (i, n)).collect();
     needles.sort();
     // An NFA: a DFA would cost start-up time to scan strings of a few dozen bytes.
-    let ac = AhoCorasick::builder()
+    match AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(needles.iter().map(|(_, n)| n))
-        .map_err(|e| Error::Rule {
-            file: String::new(),
-            rule: "?".into(),
-            message: format!("path prefilter: {e}"),
-        })?;
-    Ok((Some((ac, owners)), unfiltered))
+    {
+        Ok(ac) => PathFilter {
+            automaton: Some((ac, owners)),
+            unfiltered,
+        },
+        Err(_) => PathFilter {
+            automaton: None,
+            unfiltered: (0..rules.len()).collect(),
+        },
+    }
 }
 
 fn path_regex(src: &str) -> std::result::Result<meta::Regex, String> {
@@ -816,7 +838,8 @@ mod tests {
             path_rule("p-top", r"^[a-z]+$"),
         ])
         .unwrap();
-        assert!(e.path_unfiltered.len() == 1 && e.path_prefilter.is_some());
+        let filter = path_prefilter(&e.path_rules);
+        assert!(filter.unfiltered.len() == 1 && filter.automaton.is_some());
         let hits = |p: &str| {
             e.scan(p, b"")
                 .iter()
