@@ -678,7 +678,10 @@ fn triggers() -> &'static (AhoCorasick, Vec<u8>) {
             ("passwd=", URL),
             ("pwd=", URL),
         ];
+        // A contiguous NFA: a DFA's build costs a pre-commit run more than
+        // its searches save on a few staged files.
         let ac = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(words.iter().map(|(w, _)| w))
             .expect("trigger words");
         (ac, words.iter().map(|(_, c)| *c).collect())
@@ -753,6 +756,11 @@ fn xtrace(lines: &[&str], out: &mut Vec<Hit>) {
 
 /// Environment lookups with a literal fallback, and secret constants (item 5).
 fn defaults(path: &str, lines: &[Line<'_>], lang: Option<Lang>, out: &mut Vec<Hit>) {
+    // The regexes are compiled once per run, and only for a file that needs
+    // them: a commit's few files often do not.
+    if !lines.iter().any(|l| l.checks & (ENV | CONSTANT) != 0) {
+        return;
+    }
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
     let res = RES.get_or_init(|| {
         [
@@ -901,6 +909,9 @@ fn names_something(name: &str, value: &str) -> bool {
 
 /// Credentials in a plain-HTTP URL, secrets in a query string (item 8).
 fn urls(lines: &[Line<'_>], lang: Option<Lang>, out: &mut Vec<Hit>) {
+    if !lines.iter().any(|l| l.checks & URL != 0) {
+        return;
+    }
     static HTTP: OnceLock<Regex> = OnceLock::new();
     let http = HTTP.get_or_init(|| {
         ascii_regex(r#"\bhttp://([^\s/:@"'<>]+):([^\s/@"'<>]+)@([A-Za-z0-9.\-]+)"#)
