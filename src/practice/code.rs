@@ -678,10 +678,10 @@ fn triggers() -> &'static (AhoCorasick, Vec<u8>) {
             ("passwd=", URL),
             ("pwd=", URL),
         ];
-        // A contiguous NFA: a DFA's build costs a pre-commit run more than
-        // its searches save on a few staged files.
+        // The default (a DFA for so few words): a contiguous NFA builds
+        // faster for a commit's few files but makes `stanch audit` of a
+        // whole tree half as fast again.
         let ac = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(words.iter().map(|(w, _)| w))
             .expect("trigger words");
         (ac, words.iter().map(|(_, c)| *c).collect())
