@@ -823,6 +823,45 @@ mod tests {
     }
 
     #[test]
+    fn file_name_regexes_without_suffix_literals_get_required_ones() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                r"(?i)(?:^|/)\.?htpasswd[^/]*$",
+                &["htpasswd"],
+                &["etc/.htpasswd", "HTPASSWD.bak", "a/htpasswd-users"],
+            ),
+            (
+                r"(?:^|/)(?:g?shadow|master\.passwd|[a-z0-9_-]{0,32}passwd)(?:[-.][a-z0-9_-]{1,20})?$",
+                &["master.passwd", "passwd", "shadow"],
+                &["etc/gshadow", "etc/shadow-old", "opasswd", "master.passwd"],
+            ),
+            (
+                r"(?:^|/)(?:id_(?:rsa|ed25519)|\.ssh/id_[A-Za-z0-9_-]{1,64})$",
+                &[".ssh/id_", "id_"],
+                &["id_rsa", "home/u/.ssh/id_work"],
+            ),
+        ];
+        for (re, want, paths) in cases {
+            let got = needles::needles(re).expect("literals");
+            let want: Vec<Vec<u8>> = want.iter().map(|w| w.as_bytes().to_vec()).collect();
+            assert_eq!(got, want, "{re}");
+            let compiled = path_regex(re).expect("regex");
+            for p in *paths {
+                assert!(compiled.is_match(p.as_bytes()), "{re} should match {p}");
+                let lower = p.to_ascii_lowercase();
+                assert!(
+                    got.iter()
+                        .any(|n| memchr::memmem::find(lower.as_bytes(), n).is_some()),
+                    "{p} matches {re} but holds no needle"
+                );
+            }
+        }
+        // Nothing required: the regex runs on every path.
+        assert_eq!(needles::needles(r"^[a-z]+$"), None);
+        assert_eq!(needles::needles(r"(?:^|/)[a-z]{2,}[^/]*$"), None);
+    }
+
+    #[test]
     fn path_rules_prefilter_on_literals_soundly() {
         let n = needles::needles(r"(?:^|/)\.env(?:\.(?:local|prod))?$").expect("literals");
         assert!(n.iter().all(|l| !l.is_empty()));
