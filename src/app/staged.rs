@@ -17,7 +17,18 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     let start = args.repo.as_deref().unwrap_or(Path::new("."));
     let repo = git::open(start)?;
     let root = repo.workdir().unwrap_or(repo.path()).to_path_buf();
-    let plan = Plan::prepare(&args.common, &root)?;
+    // Reading the index and building the engine are the two halves of a
+    // pre-commit run's start-up and need nothing of each other: side by side.
+    let (plan, read) = std::thread::scope(|scope| {
+        let plan = scope.spawn(|| Plan::prepare(&args.common, &root));
+        let read = git::staged::read(&repo);
+        let plan = plan
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (plan, read)
+    });
+    let plan = plan?;
+    let read = read?;
     let mut report = git::staged::StagedReport::default();
     let practices = Mutex::new(Vec::new());
     let mut collected = plan.collect(|sink| {
@@ -25,7 +36,7 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
             inner: sink,
             look: |blob: &Blob<'_>| look(&practices, blob),
         };
-        report = git::staged::staged(&repo, plan.policy(), &tee)?;
+        report = read.offer(plan.policy(), &tee)?;
         Ok(())
     })?;
     drop_copied(&repo, &report, &mut collected, plan.max_file_size)?;

@@ -22,8 +22,19 @@ pub struct StagedReport {
     pub added_whole: HashSet<String>,
 }
 
-/// Offers the staged blobs of `repo` to `sink`.
-pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<StagedReport> {
+/// The staged changes of a repository, read and diffed against `HEAD`,
+/// before any blob is offered (`Staged::offer`): reading the index is most of
+/// a pre-commit run in a large repository, and needs no rules, so the caller
+/// may build its engine meanwhile.
+pub struct Staged<'r> {
+    repo: &'r Repository,
+    diff: git2::Diff<'r>,
+    /// Blob ids of the index's files the commit does not change.
+    unchanged_ids: HashSet<git2::Oid>,
+}
+
+/// Reads the index of `repo` and diffs it against `HEAD`.
+pub fn read(repo: &Repository) -> Result<Staged<'_>> {
     if repo.is_bare() {
         return Err(Error::Usage(format!(
             "{}: a bare repository has no index to scan",
@@ -61,91 +72,109 @@ pub fn staged(repo: &Repository, policy: Policy, sink: &dyn BlobSink) -> Result<
     } else {
         HashSet::new()
     };
+    Ok(Staged {
+        repo,
+        diff,
+        unchanged_ids,
+    })
+}
 
-    let mut report = StagedReport::default();
-    for (i, delta) in diff.deltas().enumerate() {
-        let new = delta.new_file();
-        let path = super::path_string(new.path_bytes().unwrap_or_default());
-        match delta.status() {
-            Delta::Added | Delta::Modified | Delta::Renamed | Delta::Copied | Delta::Typechange => {
+impl Staged<'_> {
+    /// Offers the staged blobs to `sink`.
+    pub fn offer(&self, policy: Policy, sink: &dyn BlobSink) -> Result<StagedReport> {
+        let Staged {
+            repo,
+            diff,
+            unchanged_ids,
+        } = self;
+        let mut report = StagedReport::default();
+        for (i, delta) in diff.deltas().enumerate() {
+            let new = delta.new_file();
+            let path = super::path_string(new.path_bytes().unwrap_or_default());
+            match delta.status() {
+                Delta::Added
+                | Delta::Modified
+                | Delta::Renamed
+                | Delta::Copied
+                | Delta::Typechange => {}
+                Delta::Conflicted => {
+                    report
+                        .warnings
+                        .push(format!("{path}: unresolved merge conflict, not scanned"));
+                    continue;
+                }
+                _ => continue,
             }
-            Delta::Conflicted => {
-                report
-                    .warnings
-                    .push(format!("{path}: unresolved merge conflict, not scanned"));
-                continue;
+            report.changed += 1;
+            match new.mode() {
+                FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable => {}
+                FileMode::Link => {
+                    sink.skipped(Skip::Symlink, 1);
+                    continue;
+                }
+                FileMode::Commit => {
+                    report
+                        .warnings
+                        .push(format!("{path}: submodule, not scanned"));
+                    continue;
+                }
+                _ => continue,
             }
-            _ => continue,
-        }
-        report.changed += 1;
-        match new.mode() {
-            FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable => {}
-            FileMode::Link => {
-                sink.skipped(Skip::Symlink, 1);
-                continue;
-            }
-            FileMode::Commit => {
-                report
-                    .warnings
-                    .push(format!("{path}: submodule, not scanned"));
-                continue;
-            }
-            _ => continue,
-        }
-        let blob = match repo.find_blob(new.id()) {
-            Ok(b) => b,
-            Err(e) => {
-                sink.unreadable(Error::Git(format!(
-                    "{path}: staged blob {}: {}",
-                    new.id(),
-                    e.message()
-                )));
-                continue;
-            }
-        };
-        let bytes = blob.content();
-        let verdict = policy.judge(bytes, &path);
-        if let Verdict::Skip(reason) = verdict {
-            sink.skipped(reason, 1);
-            continue;
-        }
-        let added_lines = if delta.status() == Delta::Added {
-            if unchanged_ids.contains(&new.id()) {
-                // An exact copy of a file already committed adds nothing new.
-                continue;
-            }
-            report.added_whole.insert(path.clone());
-            None
-        } else if let Verdict::Expand(_) = verdict {
-            // An archive has no lines: what it holds is scanned whole (its
-            // members are new files), unless the commit only moves it.
-            if delta.old_file().id() == new.id() {
-                continue;
-            }
-            None
-        } else {
-            let Some(patch) = git2::Patch::from_diff(&diff, i)? else {
-                continue;
+            let blob = match repo.find_blob(new.id()) {
+                Ok(b) => b,
+                Err(e) => {
+                    sink.unreadable(Error::Git(format!(
+                        "{path}: staged blob {}: {}",
+                        new.id(),
+                        e.message()
+                    )));
+                    continue;
+                }
             };
-            let ranges = added_ranges(&patch)?;
-            if ranges.is_empty() {
-                // A pure rename or mode change adds no line.
+            let bytes = blob.content();
+            let verdict = policy.judge(bytes, &path);
+            if let Verdict::Skip(reason) = verdict {
+                sink.skipped(reason, 1);
                 continue;
             }
-            Some(ranges)
-        };
-        let blob = Blob::new(
-            bytes,
-            Origin {
-                path,
-                added_lines,
-                layers: Vec::new(),
-                path_bytes: crate::blob::raw_path(new.path_bytes().unwrap_or_default()),
-            },
-        );
-        policy.act(sink, blob, verdict);
+            let added_lines = if delta.status() == Delta::Added {
+                if unchanged_ids.contains(&new.id()) {
+                    // An exact copy of a file already committed adds nothing new.
+                    continue;
+                }
+                report.added_whole.insert(path.clone());
+                None
+            } else if let Verdict::Expand(_) = verdict {
+                // An archive has no lines: what it holds is scanned whole (its
+                // members are new files), unless the commit only moves it.
+                if delta.old_file().id() == new.id() {
+                    continue;
+                }
+                None
+            } else {
+                let Some(patch) = git2::Patch::from_diff(diff, i)? else {
+                    continue;
+                };
+                let ranges = added_ranges(&patch)?;
+                if ranges.is_empty() {
+                    // A pure rename or mode change adds no line.
+                    continue;
+                }
+                Some(ranges)
+            };
+            let blob = Blob::new(
+                bytes,
+                Origin {
+                    path,
+                    added_lines,
+                    layers: Vec::new(),
+                    path_bytes: crate::blob::raw_path(new.path_bytes().unwrap_or_default()),
+                },
+            );
+            policy.act(sink, blob, verdict);
+        }
+        Ok(report)
     }
-    Ok(report)
 }
 
 /// The options of the staged diff. No context: every new-side line of a
