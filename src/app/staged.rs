@@ -50,6 +50,8 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     if failed && plan.fail_on_practices && outcome.code == 0 {
         outcome.code = 1;
     }
+    // As `scan`: the process ends here, and freeing the plan is pure cost.
+    std::mem::forget(plan);
     Ok(outcome)
 }
 
