@@ -22,9 +22,7 @@ pub(crate) fn staged(args: StagedArgs) -> Result<RunOutcome> {
     let (plan, read) = std::thread::scope(|scope| {
         let plan = scope.spawn(|| Plan::prepare(&args.common, &root));
         let read = git::staged::read(&repo);
-        let plan = plan
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let plan = plan.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (plan, read)
     });
     let plan = plan?;
