@@ -255,7 +255,7 @@ fn common_grams() -> String {
         let count: u32 = count.trim().parse().expect("count");
         assert!(gram != 0);
         commonest.push((gram, count));
-        let mut at = (gram.wrapping_mul(0x9E37_79B1) >> 19) as usize;
+        let mut at = (gram.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize;
         while table[at].0 != 0 {
             at = (at + 1) % SLOTS;
         }

@@ -181,6 +181,11 @@ fn plausible(bytes: &[u8]) -> bool {
     alnum * 2 >= s.chars().count().min(8)
 }
 
+/// Whether `b` is in the base64 alphabet (standard or URL-safe).
+fn is_b64(b: u8) -> bool {
+    CLASS[b as usize] & B64 != 0
+}
+
 /// Base64 and hex runs (a base64 run may continue over wrapped lines).
 fn base64_and_hex(
     input: &[u8],
@@ -203,9 +208,8 @@ fn read_run(
     budget: &mut usize,
 ) -> usize {
     let n = input.len();
-    let b64 = |b: u8| CLASS[b as usize] & B64 != 0;
     let mut i = start;
-    while i < n && b64(input[i]) {
+    while i < n && is_b64(input[i]) {
         i += 1;
     }
     let all_hex = input[start..i]
@@ -285,14 +289,13 @@ fn next_run(input: &[u8], i: usize) -> Option<usize> {
 /// and most text (words and identifiers are short) is skipped that many
 /// bytes a step. It hands every run long enough to `read_run`.
 fn next_run_scalar(input: &[u8], mut i: usize) -> Option<usize> {
-    let b64 = |b: u8| CLASS[b as usize] & B64 != 0;
     while i + MIN_BASE64 <= input.len() {
         let probe = i + MIN_BASE64 - 1;
-        if !b64(input[probe]) {
+        if !is_b64(input[probe]) {
             i = probe + 1;
             continue;
         }
-        if let Some(j) = (i..probe).rev().find(|&j| !b64(input[j])) {
+        if let Some(j) = (i..probe).rev().find(|&j| !is_b64(input[j])) {
             i = j + 1;
             continue;
         }
@@ -446,7 +449,7 @@ fn next_line_run(input: &[u8], at: usize) -> Option<(usize, usize)> {
         p += 1;
     }
     let s = p;
-    while p < input.len() && CLASS[input[p] as usize] & B64 != 0 {
+    while p < input.len() && is_b64(input[p]) {
         p += 1;
     }
     let run_end = p;
