@@ -145,9 +145,21 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// What every run pays before it reads a byte: the catalog and the engine
+/// (regexes are compiled later, on first use). A pre-commit hook on an empty
+/// commit is little more than this and process start.
+fn startup(c: &mut Criterion) {
+    let mut g = c.benchmark_group("startup");
+    g.bench_function("builtin", |b| {
+        b.iter(|| stanch::rules::builtin().expect("rules").len())
+    });
+    g.bench_function("builtin_and_engine", |b| b.iter(|| engine().rules().len()));
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = startup, bench
 }
 criterion_main!(benches);

@@ -465,7 +465,7 @@ impl Plan {
         practices: Option<&report::checklist::Checklist>,
     ) -> Result<()> {
         summary.duration_ms = self.started.elapsed().as_millis() as u64;
-        let meta = rule_meta(&self.engine);
+        let meta = rule_meta(&self.engine, findings);
         let common = &self.common;
         let color = match common.color {
             Color::Always => true,
@@ -664,10 +664,15 @@ pub(crate) fn read_baseline(path: &Path) -> Result<Document> {
     })
 }
 
-fn rule_meta(engine: &Engine) -> HashMap<String, RuleMeta> {
+/// The metadata of the rules the findings name: reporters look up no other,
+/// and a clean run (a pre-commit hook's usual one) should not copy the names
+/// and remediations of the whole catalog.
+fn rule_meta(engine: &Engine, findings: &[Finding]) -> HashMap<String, RuleMeta> {
+    let named: HashSet<&str> = findings.iter().map(|f| &*f.rule_id).collect();
     engine
         .rules()
         .iter()
+        .filter(|r| named.contains(r.spec.id.as_str()))
         .map(|r| {
             let s = &r.spec;
             (

@@ -53,8 +53,10 @@ pub struct Keywords {
     /// `entries[offsets[b]..offsets[b + 1]]` are bucket `b`'s keywords.
     offsets: Box<[u32]>,
     entries: Box<[Entry]>,
-    /// The keywords, lower-cased, indexed by pattern id.
-    patterns: Vec<Box<[u8]>>,
+    /// The keywords, lower-cased, one after another: pattern `i` is
+    /// `text[starts[i]..starts[i + 1]]` (one allocation, not one per keyword).
+    text: Box<[u8]>,
+    starts: Box<[u32]>,
     /// Keywords of one or two bytes.
     short: Option<(AhoCorasick, Vec<u32>)>,
 }
@@ -201,10 +203,17 @@ fn load8(hay: &[u8], at: usize) -> u64 {
 
 impl Keywords {
     /// Builds the matcher over `patterns` (any case); pattern ids are indices into it.
-    pub fn new(patterns: &[String]) -> Keywords {
-        let patterns: Vec<Box<[u8]>> = patterns
-            .iter()
-            .map(|p| p.as_bytes().to_ascii_lowercase().into_boxed_slice())
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Keywords {
+        let mut text: Vec<u8> = Vec::with_capacity(patterns.iter().map(|p| p.as_ref().len()).sum());
+        let mut starts: Vec<u32> = Vec::with_capacity(patterns.len() + 1);
+        starts.push(0);
+        for p in patterns {
+            text.extend(p.as_ref().iter().map(u8::to_ascii_lowercase));
+            starts.push(text.len() as u32);
+        }
+        let patterns: Vec<&[u8]> = starts
+            .windows(2)
+            .map(|w| &text[w[0] as usize..w[1] as usize])
             .collect();
         let n = BUCKETS;
         // (pattern, anchor, the anchor's bytes) of each keyword of three
@@ -286,7 +295,7 @@ impl Keywords {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                    .build(short.iter().map(|&i| &patterns[i as usize]))
+                    .build(short.iter().map(|&i| patterns[i as usize]))
                     .ok()
                     .map(|ac| (ac, short))
             })
@@ -297,7 +306,8 @@ impl Keywords {
             avx2: has_avx2(),
             offsets: offsets.into_boxed_slice(),
             entries: entries.into_boxed_slice(),
-            patterns,
+            text: text.into_boxed_slice(),
+            starts: starts.into_boxed_slice(),
             short,
         }
     }
@@ -409,7 +419,8 @@ impl Keywords {
             if (load8(hay, start) | FOLD) & e.mask != e.prefix {
                 continue;
             }
-            let p = &self.patterns[e.pattern as usize];
+            let i = e.pattern as usize;
+            let p = &self.text[self.starts[i] as usize..self.starts[i + 1] as usize];
             if hay
                 .get(start..start + p.len())
                 .is_some_and(|s| s.eq_ignore_ascii_case(p))

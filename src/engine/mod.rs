@@ -18,6 +18,7 @@ use crate::rules::RuleSpec;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use checksum::Checksum;
 use regex_automata::{meta, util::syntax, Input, PatternID};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -219,10 +220,12 @@ impl Candidate {
 #[derive(Debug)]
 pub struct Engine {
     rules: Vec<Rule>,
-    /// Every rule keyword; pattern ids index `pattern_rules`.
+    /// Every rule keyword; pattern ids index `owner_starts`.
     keywords: keywords::Keywords,
-    /// For each prefilter pattern, the rules that own that keyword.
-    pattern_rules: Vec<Vec<u32>>,
+    /// The rules that own prefilter pattern `p` are
+    /// `owners[owner_starts[p]..owner_starts[p + 1]]`.
+    owners: Vec<u32>,
+    owner_starts: Vec<u32>,
     /// Rules with a path regex.
     path_rules: Vec<PathRule>,
     /// One automaton over every path rule's literals, so that a path costs one
@@ -251,13 +254,16 @@ impl Engine {
                 message: "duplicate rule id".into(),
             });
         }
-        let rules = specs
-            .into_iter()
-            .map(Rule::new)
-            .collect::<Result<Vec<_>>>()?;
+        // Sized up front: a collect through `Result` cannot know the length,
+        // and growing a vector of several hundred kilobytes copies it each time.
+        let mut rules = Vec::with_capacity(specs.len());
+        for spec in specs {
+            rules.push(Rule::new(spec)?);
+        }
         // (keyword, rule) pairs, sorted into one pattern per keyword: a sort
-        // costs less at start-up than a map of strings.
-        let mut owned: Vec<(String, u32)> = Vec::new();
+        // costs less at start-up than a map of strings, and catalog keywords
+        // are lower case already, so few are copied.
+        let mut owned: Vec<(Cow<str>, u32)> = Vec::new();
         let (mut path_rules, mut unkeyed) = (Vec::new(), Vec::new());
         for (i, r) in rules.iter().enumerate() {
             if r.spec.path.is_some() {
@@ -274,30 +280,37 @@ impl Engine {
                 // such as `user` would wake the scan on every line of code.
                 continue;
             }
-            owned.extend(
-                r.spec
-                    .keywords
-                    .iter()
-                    .map(|kw| (kw.to_ascii_lowercase(), i as u32)),
-            );
+            owned.extend(r.spec.keywords.iter().map(|kw| {
+                let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(kw.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(kw.as_str())
+                };
+                (kw, i as u32)
+            }));
         }
         owned.sort_unstable();
         owned.dedup();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_rules: Vec<Vec<u32>> = Vec::new();
-        for (kw, ri) in owned {
-            if patterns.last() != Some(&kw) {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners: Vec<u32> = Vec::with_capacity(owned.len());
+        let mut owner_starts: Vec<u32> = Vec::new();
+        for (kw, ri) in &owned {
+            if patterns.last() != Some(&kw.as_ref()) {
                 patterns.push(kw);
-                pattern_rules.push(Vec::new());
+                owner_starts.push(owners.len() as u32);
             }
-            if let Some(owners) = pattern_rules.last_mut() {
-                owners.push(ri);
-            }
+            owners.push(*ri);
         }
+        owner_starts.push(owners.len() as u32);
+        let keywords = keywords::Keywords::new(&patterns);
+        // They borrow the rules' keywords, and the rules move into the engine.
+        drop(patterns);
+        drop(owned);
         Ok(Engine {
             rules,
-            keywords: keywords::Keywords::new(&patterns),
-            pattern_rules,
+            keywords,
+            owners,
+            owner_starts,
             path_rules,
             path_filter: OnceLock::new(),
             unkeyed,
@@ -430,7 +443,9 @@ impl Engine {
         let mut kv_hits: Vec<(u32, usize, usize)> = Vec::new();
         self.keywords.for_each(bytes, |start, end, pattern| {
             let mut line: Option<(usize, usize)> = None;
-            for &ri in &self.pattern_rules[pattern] {
+            let owners =
+                self.owner_starts[pattern] as usize..self.owner_starts[pattern + 1] as usize;
+            for &ri in &self.owners[owners] {
                 let rule = &self.rules[ri as usize];
                 if !rule.spec.reads_content()
                     || (rule.spec.path.is_some() && !path_ok.contains(&ri))
