@@ -1,8 +1,9 @@
 //! Embeds the rule catalog into the binary, so no rules directory is needed at
 //! run time: the text of every `rules/*.toml` (for `stanch rules check` and the
-//! lints) and the rules themselves as static data, so that start-up costs no
-//! TOML parsing (milliseconds for hundreds of rules; a pre-commit hook must
-//! start in a few). The rules are read into the crate's own `RuleSpec` and
+//! lints) and the rules themselves as static `RuleSpec`s whose texts borrow
+//! from the binary, so that start-up neither parses TOML (milliseconds for
+//! hundreds of rules; a pre-commit hook must start in a few) nor copies the
+//! catalog. The rules are read into the crate's own `RuleSpec` and
 //! written out by one writer that covers every field (issue 11: a second,
 //! hand-written reader once dropped per-rule allowlists). Validation of the
 //! files is the test suite's job; a file that does not parse, or names a field
@@ -19,17 +20,18 @@ mod model;
 #[path = "src/engine/needles.rs"]
 mod needles;
 
-use model::{RuleAllowlist, RuleFile, RuleSpec};
+use model::{RuleAllowlist, RuleFile, RuleSpec, Text, Texts};
+use std::borrow::Cow;
 
-/// A value written as the Rust expression of its static form (see
-/// `StaticRule` in src/rules/mod.rs).
+/// A value written as the Rust expression of itself, borrowing every text
+/// from the binary (see `Text`).
 trait Emit {
     fn emit(&self, out: &mut String);
 }
 
-impl Emit for String {
+impl Emit for Text {
     fn emit(&self, out: &mut String) {
-        write!(out, "{self:?}").expect("write to a String");
+        write!(out, "Cow::Borrowed({:?})", self.as_ref()).expect("write to a String");
     }
 }
 
@@ -70,16 +72,16 @@ impl<T: Emit> Emit for Option<T> {
     }
 }
 
-impl<T: Emit> Emit for Vec<T> {
+impl Emit for Texts {
     fn emit(&self, out: &mut String) {
-        out.push_str("&[");
+        out.push_str("Cow::Borrowed(&[");
         for (i, v) in self.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
             v.emit(out);
         }
-        out.push(']');
+        out.push_str("])");
     }
 }
 
@@ -107,7 +109,7 @@ impl Emit for RuleAllowlist {
             stopwords,
             commits,
         } = self;
-        emit_struct!(out, "StaticAllowlist", paths, regexes, stopwords, commits);
+        emit_struct!(out, "RuleAllowlist", paths, regexes, stopwords, commits);
     }
 }
 
@@ -134,9 +136,11 @@ impl Emit for RuleSpec {
             negative_examples: _,
             example_path: _,
         } = self;
+        let (examples, negative_examples, example_path): (Texts, Texts, Option<Text>) =
+            (Cow::Borrowed(&[]), Cow::Borrowed(&[]), None);
         emit_struct!(
             out,
-            "StaticRule",
+            "RuleSpec",
             id,
             name,
             keywords,
@@ -151,6 +155,9 @@ impl Emit for RuleSpec {
             pairs_with,
             key_value,
             remediation,
+            examples,
+            negative_examples,
+            example_path,
             allowlist,
         );
     }
@@ -183,7 +190,7 @@ fn main() {
         .collect();
     files.sort();
     let mut texts = String::from("/// Built-in rule files: (file name, TOML text).\npub(crate) static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
-    let mut rules = String::from("/// Built-in rules, as parsed at build time.\npub(crate) static BUILTIN_RULES: &[StaticRule] = &[\n");
+    let mut rules = String::from("/// Built-in rules, as parsed at build time.\npub(crate) static BUILTIN_RULES: &[RuleSpec] = &[\n");
     let mut needles = String::from("/// Built-in path regexes and the literals one of which each match holds.\npub(crate) static BUILTIN_PATH_NEEDLES: &[(&str, Option<&[&[u8]]>)] = &[\n");
     for path in &files {
         let name = path.file_name().expect("file name").to_string_lossy();
@@ -215,7 +222,7 @@ fn main() {
     // rule uses it (no built-in rule has an allowlist yet).
     let probe = Path::new("src/rules/testdata/every_field.toml");
     let mut every = format!(
-        "/// A rule file that sets every field of a rule (tests only).\n#[cfg(test)]\npub(crate) static EVERY_FIELD_TEXT: &str = {};\n/// Its rules, as the build script embeds them.\n#[cfg(test)]\npub(crate) static EVERY_FIELD_RULES: &[StaticRule] = &[\n",
+        "/// A rule file that sets every field of a rule (tests only).\n#[cfg(test)]\npub(crate) static EVERY_FIELD_TEXT: &str = {};\n/// Its rules, as the build script embeds them.\n#[cfg(test)]\npub(crate) static EVERY_FIELD_RULES: &[RuleSpec] = &[\n",
         include(probe)
     );
     for r in read_rules(probe).1 {

@@ -8,6 +8,7 @@
 use crate::engine::{check_regexes, Engine, DEFAULT_MIN_CONFIDENCE};
 use crate::rules::{parse_file, RuleSpec};
 use crate::suppress::allowlist::Allowlist;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -60,7 +61,11 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         .into_iter()
         .filter(|r| !ids.contains(&r.id))
         .collect();
-    let known: HashSet<String> = all.iter().map(|r| r.id.clone()).chain(ids).collect();
+    let known: HashSet<String> = all
+        .iter()
+        .map(|r| r.id.to_string())
+        .chain(ids.into_iter().map(Cow::into_owned))
+        .collect();
     // The engine refuses a rule with problems: such a rule is linted without
     // it, and its examples are not run.
     let mut in_engine: Vec<Option<usize>> = Vec::with_capacity(mine.len());
@@ -86,7 +91,7 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
     for ((file, r), slot) in mine.iter().zip(in_engine) {
         let mut p = |m: String| problems.push(problem(file, r, &m));
         if let Some((lf, lid)) = last_id {
-            if lf == file && lid > r.id.as_str() {
+            if lf == file && lid > &*r.id {
                 p(format!(
                     "rules are not sorted by id ({lid:?} comes before it)"
                 ));
@@ -95,8 +100,8 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         last_id = Some((file, &r.id));
         r.problems().into_iter().for_each(&mut p);
         static_checks(file, r, &mut p);
-        for other in &r.pairs_with {
-            if !known.contains(other) {
+        for other in r.pairs_with.iter() {
+            if !known.contains(other.as_ref()) {
                 p(format!("pairs_with names no rule: {other:?}"));
             }
         }
@@ -122,7 +127,7 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
                 .identifiers(ri, text.as_bytes(), 0..text.len())
                 .is_empty()
         };
-        for ex in &r.examples {
+        for ex in r.examples.iter() {
             let (path, text) = example_input(r, ex);
             let found = if r.is_identifier() {
                 identified(text)
@@ -139,7 +144,7 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
                 ));
             }
         }
-        for ex in &r.negative_examples {
+        for ex in r.negative_examples.iter() {
             let (path, text) = example_input(r, ex);
             if r.is_identifier() && identified(text) {
                 p(format!(
@@ -161,7 +166,7 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
         if r.is_path_only() {
             continue;
         }
-        for ex in &r.examples {
+        for ex in r.examples.iter() {
             let lower = ex.to_ascii_lowercase();
             if !r
                 .keywords
@@ -181,7 +186,7 @@ pub fn lint_files(files: &[(String, String)], others: Vec<RuleSpec>) -> Vec<Prob
 fn problem(file: &str, r: &RuleSpec, message: &str) -> Problem {
     Problem {
         file: file.to_string(),
-        rule: r.id.clone(),
+        rule: r.id.to_string(),
         message: message.to_string(),
     }
 }
@@ -220,7 +225,7 @@ fn static_checks(file: &str, r: &RuleSpec, p: &mut impl FnMut(String)) {
     if r.reads_content() && r.keywords.is_empty() {
         p("a content rule needs keywords (the prefilter runs its regex only near them)".into());
     }
-    for k in &r.keywords {
+    for k in r.keywords.iter() {
         if k.len() < 3 || !k.is_ascii() {
             p(format!(
                 "keyword {k:?} must be ASCII and at least 3 characters"
@@ -254,7 +259,7 @@ mod tests {
     #[test]
     fn embedded_path_literals_match_the_engine() {
         let specs = builtin().expect("built-in rules");
-        let paths: Vec<&String> = specs.iter().filter_map(|r| r.path.as_ref()).collect();
+        let paths: Vec<&str> = specs.iter().filter_map(|r| r.path.as_deref()).collect();
         assert!(paths.len() >= 10);
         for src in paths {
             let embedded = builtin_needles(src)

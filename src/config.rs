@@ -237,10 +237,10 @@ fn validate(name: &str, text: &str, c: &Config) -> Result<()> {
     for r in &c.rule {
         let at = |message: String| Error::Rule {
             file: located(name, line_of(text, &r.id)),
-            rule: r.id.clone(),
+            rule: r.id.to_string(),
             message,
         };
-        if !seen.insert(r.id.as_str()) {
+        if !seen.insert(&*r.id) {
             return Err(at("defined twice in this file".into()));
         }
         if let Some(problem) = r.problems().into_iter().next() {
@@ -286,11 +286,11 @@ fn check_allowlist(name: &str, text: &str, key: &str, a: &RuleAllowlist) -> Resu
 pub fn merge_rules(builtin: Vec<RuleSpec>, loaded: Option<&Loaded>) -> Result<Vec<RuleSpec>> {
     let Some(l) = loaded else { return Ok(builtin) };
     let c = &l.config;
-    let user_ids: std::collections::HashSet<&str> = c.rule.iter().map(|r| r.id.as_str()).collect();
+    let user_ids: std::collections::HashSet<&str> = c.rule.iter().map(|r| &*r.id).collect();
     let mut rules: Vec<RuleSpec> = if c.extend_default {
         builtin
             .into_iter()
-            .filter(|r| !user_ids.contains(r.id.as_str()))
+            .filter(|r| !user_ids.contains(&*r.id))
             .collect()
     } else {
         Vec::new()

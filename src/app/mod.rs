@@ -257,12 +257,12 @@ impl Plan {
             None => None,
         };
         let user_rules: std::collections::HashSet<&str> = cfg
-            .map(|c| c.rule.iter().map(|r| r.id.as_str()).collect())
+            .map(|c| c.rule.iter().map(|r| &*r.id).collect())
             .unwrap_or_default();
         let mut per_rule = Vec::new();
         for r in engine.rules() {
             if let Some(a) = &r.spec.allowlist {
-                let user = user_rules.contains(r.spec.id.as_str());
+                let user = user_rules.contains(&*r.spec.id);
                 let list = Allowlist::new(&format!("rule {}: allowlist", r.spec.id), a, user)
                     .map_err(|b| Error::Rule {
                         file: if user {
@@ -270,10 +270,10 @@ impl Plan {
                         } else {
                             "rules".into()
                         },
-                        rule: r.spec.id.clone(),
+                        rule: r.spec.id.to_string(),
                         message: b.message,
                     })?;
-                per_rule.push((r.spec.id.clone(), list));
+                per_rule.push((r.spec.id.to_string(), list));
             }
         }
         let baseline_path = common.baseline.clone().or_else(|| {
@@ -502,7 +502,7 @@ impl Plan {
             .rules()
             .iter()
             .find(|r| r.spec.id == id)
-            .map_or_else(|| id.to_string(), |r| r.spec.name.clone())
+            .map_or_else(|| id.to_string(), |r| r.spec.name.to_string())
     }
 
     /// Writes the report and decides the exit code.
@@ -672,15 +672,15 @@ fn rule_meta(engine: &Engine, findings: &[Finding]) -> HashMap<String, RuleMeta>
     engine
         .rules()
         .iter()
-        .filter(|r| named.contains(r.spec.id.as_str()))
+        .filter(|r| named.contains(&*r.spec.id))
         .map(|r| {
             let s = &r.spec;
             (
-                s.id.clone(),
+                s.id.to_string(),
                 RuleMeta {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    remediation: s.remediation.clone(),
+                    id: s.id.to_string(),
+                    name: s.name.to_string(),
+                    remediation: s.remediation.to_string(),
                     confidence: s.confidence,
                 },
             )
@@ -743,10 +743,10 @@ mod tests {
 
     fn spec(id: &str) -> rules::RuleSpec {
         rules::RuleSpec {
-            id: id.to_string(),
-            name: id.to_string(),
-            keywords: vec!["k".to_string()],
-            regex: Some("k(x)".to_string()),
+            id: id.to_string().into(),
+            name: id.to_string().into(),
+            keywords: std::borrow::Cow::Borrowed(&[std::borrow::Cow::Borrowed("k")]),
+            regex: Some("k(x)".into()),
             confidence: 0.5,
             ..serde_json::from_str(r#"{"id":"","name":"","confidence":0}"#).unwrap()
         }

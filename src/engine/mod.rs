@@ -14,7 +14,7 @@ pub mod score;
 pub mod structured;
 
 use crate::error::{Error, Result};
-use crate::rules::RuleSpec;
+use crate::rules::{RuleSpec, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use checksum::Checksum;
 use regex_automata::{meta, util::syntax, Input, PatternID};
@@ -53,7 +53,7 @@ impl Rule {
         if let Some(message) = spec.problems().into_iter().next() {
             return Err(Error::Rule {
                 file: String::new(),
-                rule: spec.id.clone(),
+                rule: spec.id.to_string(),
                 message,
             });
         }
@@ -73,7 +73,7 @@ impl Rule {
             "problems() admits only classes the engine has"
         );
         Ok(Rule {
-            id: Arc::from(spec.id.as_str()),
+            id: Arc::from(&*spec.id),
             spec,
             checksum,
             kv,
@@ -165,7 +165,7 @@ fn build_regex(src: &str, multi_line: bool) -> std::result::Result<meta::Regex, 
         })
 }
 
-fn compile(src: &str, secret_match: &[String]) -> std::result::Result<Compiled, String> {
+fn compile(src: &str, secret_match: &[Text]) -> std::result::Result<Compiled, String> {
     let re = build_regex(src, true).map_err(|e| format!("bad regex: {e}"))?;
     let info = re.group_info();
     let group = info.to_index(PatternID::ZERO, "secret").unwrap_or(
@@ -245,7 +245,7 @@ impl Engine {
     /// duplicate id, builds the prefilter.
     /// Regexes are compiled later, on first use (see `check_compiles`).
     pub fn new(specs: Vec<RuleSpec>) -> Result<Self> {
-        let mut ids: Vec<&str> = specs.iter().map(|s| s.id.as_str()).collect();
+        let mut ids: Vec<&str> = specs.iter().map(|s| &*s.id).collect();
         ids.sort_unstable();
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
             return Err(Error::Rule {
@@ -284,7 +284,7 @@ impl Engine {
                 let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
                     Cow::Owned(kw.to_ascii_lowercase())
                 } else {
-                    Cow::Borrowed(kw.as_str())
+                    Cow::Borrowed(kw.as_ref())
                 };
                 (kw, i as u32)
             }));
@@ -334,7 +334,7 @@ impl Engine {
     pub fn check_compiles(&self) -> Vec<(String, String)> {
         self.rules
             .iter()
-            .filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.clone(), e)))
+            .filter_map(|r| r.check_compiles().err().map(|e| (r.spec.id.to_string(), e)))
             .collect()
     }
 
@@ -540,7 +540,7 @@ impl Engine {
         let window = window.start.min(bytes.len())..window.end.min(bytes.len());
         let hay = bytes[window.clone()].to_ascii_lowercase();
         let mut out: Vec<Range<usize>> = Vec::new();
-        for kw in &rule.spec.keywords {
+        for kw in rule.spec.keywords.iter() {
             let kw = kw.to_ascii_lowercase();
             for at in memchr::memmem::find_iter(&hay, kw.as_bytes()) {
                 let (s, e) = (window.start + at, window.start + at + kw.len());
@@ -763,10 +763,10 @@ mod tests {
 
     fn rule(id: &str, kw: &str, re: &str) -> RuleSpec {
         RuleSpec {
-            id: id.into(),
-            name: id.into(),
-            keywords: vec![kw.into()],
-            regex: Some(re.into()),
+            id: id.to_string().into(),
+            name: id.to_string().into(),
+            keywords: vec![kw.to_string().into()].into(),
+            regex: Some(re.to_string().into()),
             path: None,
             confidence: 0.9,
             entropy: None,
@@ -774,12 +774,12 @@ mod tests {
             window: None,
             context_lines: None,
             key_value: None,
-            pairs_with: vec![],
-            remediation: String::new(),
-            examples: vec![],
-            negative_examples: vec![],
+            pairs_with: Cow::Borrowed(&[]),
+            remediation: Cow::Borrowed(""),
+            examples: Cow::Borrowed(&[]),
+            negative_examples: Cow::Borrowed(&[]),
             example_path: None,
-            secret_match: vec![],
+            secret_match: Cow::Borrowed(&[]),
             allowlist: None,
         }
     }
@@ -881,9 +881,9 @@ mod tests {
         let n = needles::needles(r"(?:^|/)\.env(?:\.(?:local|prod))?$").expect("literals");
         assert!(n.iter().all(|l| !l.is_empty()));
         let path_rule = |id: &str, re: &str| RuleSpec {
-            keywords: vec![],
+            keywords: Cow::Borrowed(&[]),
             regex: None,
-            path: Some(re.into()),
+            path: Some(re.to_string().into()),
             ..rule(id, "x", "")
         };
         let e = Engine::new(vec![
@@ -933,7 +933,10 @@ mod tests {
     #[test]
     fn arbitrary_bytes_around_keywords_never_panic() {
         let specs = crate::rules::builtin().expect("built-in rules");
-        let keywords: Vec<String> = specs.iter().flat_map(|r| r.keywords.clone()).collect();
+        let keywords: Vec<Text> = specs
+            .iter()
+            .flat_map(|r| r.keywords.iter().cloned())
+            .collect();
         let e = Engine::new(specs).expect("engine");
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {

@@ -4,6 +4,17 @@
 //! (it deserialises the built-in rules into these types), so it depends on
 //! serde alone: nothing of the crate.
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A rule's text: borrowed from the binary for a built-in rule, so that
+/// start-up copies none of the catalog, and owned when read from a file.
+pub type Text = Cow<'static, str>;
+/// A list of texts, borrowed or owned like `Text`.
+pub type Texts = Cow<'static, [Text]>;
+
+fn is_empty(texts: &Texts) -> bool {
+    texts.is_empty()
+}
 
 /// The checksum validators a rule may name; the engine implements each.
 pub const CHECKSUMS: &[&str] = &["github", "npm", "gitlab-routable", "pypi-macaroon"];
@@ -30,30 +41,30 @@ pub struct RuleFile {
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// Stable kebab-case id, prefixed with the family (file stem).
-    pub id: String,
+    pub id: Text,
     /// Human name of the credential.
-    pub name: String,
+    pub name: Text,
     /// Prefilter literals (ASCII case-insensitive); required unless path-only.
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Texts,
     /// Content regex; the secret is group `secret`, else group 1, else the match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub regex: Option<String>,
+    pub regex: Option<Text>,
     /// Path regex: alone, the file must not be committed; with `regex`, restricts it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
+    pub path: Option<Text>,
     /// Base confidence in [0, 1].
     pub confidence: f64,
     /// Regexes the secret itself must all match (e.g. "holds a digit"): shape
     /// tests kept out of `regex` so that it stays small and fast.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub secret_match: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub secret_match: Texts,
     /// Minimum Shannon entropy (bits per char) of the secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f64>,
     /// Checksum validator name (`github`, `npm`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checksum: Option<String>,
+    pub checksum: Option<Text>,
     /// Bytes either side of a keyword that the regex sees, for multi-line secrets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<u32>,
@@ -64,26 +75,26 @@ pub struct RuleSpec {
     /// Rules whose match is the identifier half of this secret (an access key
     /// id for a secret key): one found within `PAIR_LINES` lines is reported
     /// with this finding instead of on its own.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pairs_with: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub pairs_with: Texts,
     /// A structured generic rule (`password` or `secret`): instead of a regex,
     /// the key a keyword belongs to and its value are read and judged (see
     /// `engine::structured`). An identifier class (`username`, `client-id`)
     /// is read only as the partner of a secret (see `pairs_with`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_value: Option<String>,
+    pub key_value: Option<Text>,
     /// How to revoke or rotate the credential.
     #[serde(default)]
-    pub remediation: String,
+    pub remediation: Text,
     /// Texts the rule must find (paths, for path-only rules).
     #[serde(default)]
-    pub examples: Vec<String>,
+    pub examples: Texts,
     /// Texts no rule may find.
     #[serde(default)]
-    pub negative_examples: Vec<String>,
+    pub negative_examples: Texts,
     /// Path under which examples of a path-restricted content rule are tested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub example_path: Option<String>,
+    pub example_path: Option<Text>,
     /// Per-rule allowlist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowlist: Option<RuleAllowlist>,
@@ -136,7 +147,7 @@ impl RuleSpec {
             );
         }
         if let Some(name) = &self.checksum {
-            if !CHECKSUMS.contains(&name.as_str()) {
+            if !CHECKSUMS.contains(&name.as_ref()) {
                 out.push(format!(
                     "unknown checksum {name:?} (known: {})",
                     CHECKSUMS.join(", ")
@@ -144,7 +155,7 @@ impl RuleSpec {
             }
         }
         if let Some(name) = &self.key_value {
-            if !KEY_VALUE_CLASSES.contains(&name.as_str()) {
+            if !KEY_VALUE_CLASSES.contains(&name.as_ref()) {
                 out.push(format!(
                     "unknown key_value class {name:?} (known: {})",
                     KEY_VALUE_CLASSES.join(", ")
@@ -161,14 +172,14 @@ impl RuleSpec {
 pub struct RuleAllowlist {
     /// Path globs whose findings are dropped.
     #[serde(default)]
-    pub paths: Vec<String>,
+    pub paths: Texts,
     /// Regexes matched against the secret.
     #[serde(default)]
-    pub regexes: Vec<String>,
+    pub regexes: Texts,
     /// Substrings: a secret containing one is dropped (case-insensitive).
     #[serde(default)]
-    pub stopwords: Vec<String>,
+    pub stopwords: Texts,
     /// Commit ids whose findings history scans drop.
     #[serde(default)]
-    pub commits: Vec<String>,
+    pub commits: Texts,
 }

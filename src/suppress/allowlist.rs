@@ -56,10 +56,10 @@ impl Allowlist {
     /// Compiles an allowlist; the first bad glob or regex is the error.
     pub fn new(name: &str, spec: &RuleAllowlist, user: bool) -> Result<Allowlist, BadEntry> {
         let mut set = GlobSetBuilder::new();
-        for p in &spec.paths {
+        for p in spec.paths.iter() {
             let g = glob(p).map_err(|e| BadEntry {
                 field: "paths",
-                value: p.clone(),
+                value: p.to_string(),
                 message: format!("bad glob {p:?}: {}", e.kind()),
             })?;
             set.add(g);
@@ -70,13 +70,13 @@ impl Allowlist {
             message: e.to_string(),
         })?;
         let mut regexes = Vec::new();
-        for r in &spec.regexes {
+        for r in spec.regexes.iter() {
             let re = regex::RegexBuilder::new(r)
                 .size_limit(REGEX_SIZE_LIMIT)
                 .build()
                 .map_err(|e| BadEntry {
                     field: "regexes",
-                    value: r.clone(),
+                    value: r.to_string(),
                     message: format!(
                         "bad regex {r:?}: {}",
                         crate::error::one_line(&e.to_string())
@@ -89,7 +89,7 @@ impl Allowlist {
             name: name.to_string(),
             user,
             paths,
-            path_src: spec.paths.clone(),
+            path_src: spec.paths.iter().map(|p| p.to_string()).collect(),
             regexes,
             stopwords: spec.stopwords.iter().map(|s| s.to_lowercase()).collect(),
             commits: spec
@@ -227,7 +227,7 @@ mod tests {
     use super::*;
 
     fn list(paths: &[&str], regexes: &[&str], stop: &[&str], commits: &[&str]) -> Allowlist {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string().into()).collect();
         Allowlist::new(
             "allowlist",
             &RuleAllowlist {
@@ -282,7 +282,7 @@ mod tests {
         let bad = Allowlist::new(
             "allowlist",
             &RuleAllowlist {
-                regexes: vec!["(".into()],
+                regexes: vec!["(".into()].into(),
                 ..Default::default()
             },
             true,
@@ -292,7 +292,7 @@ mod tests {
         let bad = Allowlist::new(
             "allowlist",
             &RuleAllowlist {
-                paths: vec!["a/[".into()],
+                paths: vec!["a/[".into()].into(),
                 ..Default::default()
             },
             true,
