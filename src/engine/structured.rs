@@ -2174,15 +2174,45 @@ fn is_masked(v: &[u8]) -> bool {
         || has(b"xxxx")
         || has(b"...")
         || has("…".as_bytes())
-        || has(b"redacted")
-        || has(b"filtered")
-        || has(b"masked")
-        || has(b"hidden")
-        || has(b"removed")
         || has(b"_here")
-        || has(b"todo")
-        || has(b"fixme")
-        || has(b"tbd")
+        || [
+            &b"redacted"[..],
+            b"filtered",
+            b"masked",
+            b"hidden",
+            b"removed",
+            b"todo",
+            b"fixme",
+            b"tbd",
+        ]
+        .iter()
+        .any(|w| has_word(v, &lower, w))
+}
+
+/// Whether `word` (lower case) is in `v` as a word of its own: between
+/// separators, the value's ends, or camelCase and letter/digit boundaries,
+/// and in one case (`TODO`, `todo`, `Todo`). A random token holds `tbd` or
+/// `todo` now and then (`…mclGTBdK…`): that is no marker.
+fn has_word(v: &[u8], lower: &[u8], word: &[u8]) -> bool {
+    let boundary = |p: usize| {
+        if p == 0 || p == v.len() {
+            return true;
+        }
+        let (a, b) = (v[p - 1], v[p]);
+        !a.is_ascii_alphanumeric()
+            || !b.is_ascii_alphanumeric()
+            || (a.is_ascii_lowercase() && b.is_ascii_uppercase())
+            || a.is_ascii_digit() != b.is_ascii_digit()
+    };
+    let one_case = |w: &[u8]| {
+        w.iter().all(u8::is_ascii_lowercase)
+            || w.iter().all(u8::is_ascii_uppercase)
+            || (w[0].is_ascii_uppercase() && w[1..].iter().all(u8::is_ascii_lowercase))
+    };
+    memchr::memmem::find_iter(lower, word).any(|at| {
+        let end = at + word.len();
+        boundary(at) && boundary(end) && one_case(&v[at..end])
+    })
 }
 
 /// Shapes that are not secrets: booleans, numbers, versions, dates, UUIDs
@@ -2343,6 +2373,15 @@ pub fn word_like(v: &[u8]) -> bool {
         i += 1;
     }
     if pieces.is_empty() || numbers > 1 || number_len > 4 {
+        return false;
+    }
+    // A random mixed-case token splits into many pieces of a letter or two
+    // (`ycg1mMMAyRdfaUCUpiNU`: `m`, `MM`, `Ay`, `UC`, `NU`), each of which
+    // passes for an abbreviation below; names split into fewer, longer ones
+    // (`getUserAccountName`, `AWS_S3_DB_URL`). Below 20 characters a few
+    // short pieces are as likely a name or a documented stand-in.
+    let tiny = pieces.iter().filter(|p| p.len() <= 2).count();
+    if v.len() >= 20 && pieces.len() >= 4 && tiny * 2 > pieces.len() {
         return false;
     }
     let alpha: usize = pieces.iter().map(|p| p.len()).sum();
@@ -2519,6 +2558,47 @@ mod tests {
         assert!(!s("550e8400-e29b-41d4-a716-446655440000"));
         assert!(!s("Bearer"));
         assert!(!s("vault:secret/data/app#key"));
+        assert!(s("ycg1mMMAyRdfaUCUpiNUwYFGrJIiutIE"));
+        assert!(word_like(b"getUserAccountName") && word_like(b"AWS_S3_DB_URL"));
+        assert!(!word_like(b"ycg1mMMAyRdfaUCUpiNU"));
+    }
+
+    /// Marker words count as words, not as letters a random token happens
+    /// to hold: `…mclGTBdK` has `tbd` in it, `…TodoX…` would be a marker.
+    #[test]
+    fn marker_words_are_words() {
+        for masked in [
+            "<REDACTED>",
+            "sk_live_REDACTED",
+            "TODO",
+            "todo-set-me",
+            "Tbd",
+            "changeMeTodo",
+            "hidden",
+            "secret_FIXME_2024",
+            "your_token_here",
+            "xxxxxxxxxxxx",
+            "AKIAxxxxxxxxxxxx",
+        ] {
+            assert!(is_masked(masked.as_bytes()), "{masked} is a marker");
+        }
+        for token in [
+            "2qUGYZfu2s3BHWxG2TlwO8X1ZGSQgittmclGTBdK",
+            "Rk8vTOdOq9xLp4ZwB7nYc3HdJ",
+            "q7HiDdEn3kWz9RtYv2LmXc4B",
+        ] {
+            assert!(!is_masked(token.as_bytes()), "{token} is no marker");
+            assert!(
+                judge(
+                    token.as_bytes(),
+                    Class::Secret,
+                    false,
+                    &PathKind::of("app.py")
+                )
+                .is_some(),
+                "{token} is a secret"
+            );
+        }
     }
 
     fn found(text: &str, class: Class) -> Vec<String> {
