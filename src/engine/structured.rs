@@ -860,7 +860,16 @@ pub fn extract(bytes: &[u8], s: usize, e: usize, want: Class, kind: &PathKind) -
             None if want == Class::Secret && key.eq_ignore_ascii_case(b"keys") => true,
             None => return Vec::new(),
         };
-    let config = kind.config || comment_line(bytes, ks);
+    // `${db.password:S3cret}` (Spring), `${DB_PASSWORD:-S3cret}` (shell,
+    // compose): the default after the name is a literal written into the
+    // file, whatever file it is; `:-`'s dash is the operator's.
+    let default = ks >= 2 && &bytes[ks - 2..ks] == b"${" && bytes[..vs].ends_with(b":");
+    let vs = if default && bytes.get(vs) == Some(&b'-') {
+        vs + 1
+    } else {
+        vs
+    };
+    let config = kind.config || comment_line(bytes, ks) || default;
     // A call takes the value only where its name says so: `.password("…")`,
     // `setApiKey("…")`, `withToken("…")`, `login(user, "…")`; not
     // `passValue(…)` or `base.pass(…)`.
@@ -2636,6 +2645,32 @@ mod tests {
         for t in [r#"password = ("user", "Kq9v"#, r#"password = ("Kq9v"#] {
             let _ = found(t, Class::Password);
         }
+    }
+
+    /// A placeholder's default (`${name:default}`, `${NAME:-default}`) is
+    /// a literal in the file, in code as in config; a bare placeholder or
+    /// one whose default is another reference is not.
+    #[test]
+    fn placeholder_defaults_are_values() {
+        let at = |text: &str, path: &str| -> Vec<String> {
+            let s = text.find("password").expect("keyword");
+            extract(
+                text.as_bytes(),
+                s,
+                s + "password".len(),
+                Class::Password,
+                &PathKind::of(path),
+            )
+            .into_iter()
+            .map(|h| text[h.value].to_string())
+            .collect()
+        };
+        let java = r#"@Value("${smtp.password:Kq9vL2xW7mZt}")"#;
+        assert_eq!(at(java, "src/Mail.java"), ["Kq9vL2xW7mZt"]);
+        let shell = r#"export DB_PASS="${db_password:-Kq9vL2xW7mZt}""#;
+        assert_eq!(at(shell, "run.sh"), ["Kq9vL2xW7mZt"]);
+        assert!(at(r#"@Value("${smtp.password}")"#, "src/Mail.java").is_empty());
+        assert!(at(r#"@Value("${smtp.password:${OTHER}}")"#, "src/Mail.java").is_empty());
     }
 
     #[test]
