@@ -91,8 +91,16 @@ impl Pipeline<'_> {
         // Rules that look at the path see the innermost archive member's, so
         // that `app.jar!application.yml` is read as YAML.
         let path = crate::sources::name_of(&blob.origin);
-        let cands = self.engine.scan(path, &blob.bytes);
+        let mut cands = self.engine.scan(path, &blob.bytes);
         let mut decoded = self.decoded(path, &blob.bytes, &mut out);
+        for c in std::mem::take(&mut decoded.by_shape) {
+            if !cands
+                .iter()
+                .any(|k| k.rule == c.rule && k.target == c.target)
+            {
+                cands.push(c);
+            }
+        }
         if cands.is_empty() && decoded.hits.is_empty() {
             return out;
         }
@@ -243,6 +251,10 @@ impl Pipeline<'_> {
         let Some(doc) = decode::decode(bytes) else {
             return found;
         };
+        let ids = discord_user_ids(bytes, &doc);
+        if !ids.is_empty() {
+            found.by_shape = self.engine.scan_hinted(path, bytes, "discord", &ids);
+        }
         found.placeholders = doc
             .segments
             .iter()
@@ -535,6 +547,42 @@ struct DecodedHits {
     hits: Vec<DecodedHit>,
     /// Encoded spans that decode to a placeholder.
     placeholders: Vec<Range<usize>>,
+    /// Candidates of the blob itself that a decoding gave away by its
+    /// shape (see `discord_user_ids`).
+    by_shape: Vec<Candidate>,
+}
+
+/// Spans that are the first part of a Discord bot token: base64 of the
+/// bot's user id (a snowflake, 17 to 20 digits), then `.`, six characters
+/// of timestamp, `.` and the HMAC. Where no name nearby says discord, this
+/// is the evidence: random text does not decode to a run of digits.
+fn discord_user_ids(bytes: &[u8], doc: &decode::Decoded) -> Vec<Range<usize>> {
+    let part = |at: usize, min: usize, max: usize| -> Option<usize> {
+        let n = bytes
+            .get(at..)?
+            .iter()
+            .take(max + 1)
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+            .count();
+        (min..=max).contains(&n).then_some(at + n)
+    };
+    doc.segments
+        .iter()
+        .filter(|s| {
+            let id = &doc.bytes[s.text.clone()];
+            s.encoding == Encoding::Base64
+                && (17..=20).contains(&id.len())
+                && id[0] != b'0'
+                && id.iter().all(u8::is_ascii_digit)
+                && (23..=27).contains(&s.source.len())
+                && bytes.get(s.source.end) == Some(&b'.')
+                && part(s.source.end + 1, 6, 6)
+                    .filter(|&e| bytes.get(e) == Some(&b'.'))
+                    .and_then(|e| part(e + 1, 27, 40))
+                    .is_some()
+        })
+        .map(|s| s.source.clone())
+        .collect()
 }
 
 /// A candidate found in a decoding.

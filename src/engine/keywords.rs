@@ -312,6 +312,13 @@ impl Keywords {
         }
     }
 
+    /// The pattern id of `keyword` (any case), if it is one.
+    pub fn id_of(&self, keyword: &[u8]) -> Option<usize> {
+        self.starts
+            .windows(2)
+            .position(|w| self.text[w[0] as usize..w[1] as usize].eq_ignore_ascii_case(keyword))
+    }
+
     /// Calls `hit(start, end, pattern)` for every occurrence of every keyword,
     /// overlapping ones included.
     pub fn for_each(&self, hay: &[u8], mut hit: impl FnMut(usize, usize, usize)) {

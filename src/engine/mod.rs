@@ -379,7 +379,35 @@ impl Engine {
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Vec<Candidate> {
         let mut out = Vec::new();
         let path_ok = self.path_gate(path, &mut out);
-        let (windows, kv_hits) = self.keyword_windows(bytes, &path_ok);
+        let (windows, kv_hits) = self.keyword_windows(bytes, &path_ok, None);
+        if !windows.is_empty() {
+            self.confirm(bytes, windows, &mut out);
+        }
+        if !kv_hits.is_empty() {
+            self.structured(path, bytes, &kv_hits, &mut out);
+        }
+        out
+    }
+
+    /// Scans only around `hints`, as if `keyword` had been found at each:
+    /// for evidence the keyword search cannot see, such as a token part
+    /// that decodes to what its provider puts there (the pipeline's Discord
+    /// user ids). Path-only rules are not reported here; `scan` does that.
+    pub fn scan_hinted(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        keyword: &str,
+        hints: &[Range<usize>],
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let Some(pattern) = self.keywords.id_of(keyword.as_bytes()) else {
+            return out;
+        };
+        let path_ok = self.path_gate(path, &mut Vec::new());
+        let hits: Vec<(usize, usize, usize)> =
+            hints.iter().map(|r| (r.start, r.end, pattern)).collect();
+        let (windows, kv_hits) = self.keyword_windows(bytes, &path_ok, Some(&hits));
         if !windows.is_empty() {
             self.confirm(bytes, windows, &mut out);
         }
@@ -433,15 +461,18 @@ impl Engine {
     /// Keyword hits turned into work: (rule, window) pairs for regex rules,
     /// merged where one rule's windows overlap, and (rule, hit) pairs for
     /// structured rules.
+    /// With `hinted`, those hits (start, end, pattern) stand for the keyword
+    /// search, and rules without keywords do not run.
     #[allow(clippy::type_complexity)]
     fn keyword_windows(
         &self,
         bytes: &[u8],
         path_ok: &[u32],
+        hinted: Option<&[(usize, usize, usize)]>,
     ) -> (Vec<(u32, usize, usize)>, Vec<(u32, usize, usize)>) {
         let mut windows: Vec<(u32, usize, usize)> = Vec::new();
         let mut kv_hits: Vec<(u32, usize, usize)> = Vec::new();
-        self.keywords.for_each(bytes, |start, end, pattern| {
+        let mut on_hit = |start: usize, end: usize, pattern: usize| {
             let mut line: Option<(usize, usize)> = None;
             let owners =
                 self.owner_starts[pattern] as usize..self.owner_starts[pattern + 1] as usize;
@@ -464,8 +495,12 @@ impl Engine {
                 };
                 windows.push((ri, s, e));
             }
-        });
-        for &ri in &self.unkeyed {
+        };
+        match hinted {
+            Some(hits) => hits.iter().for_each(|&(s, e, p)| on_hit(s, e, p)),
+            None => self.keywords.for_each(bytes, &mut on_hit),
+        }
+        for &ri in self.unkeyed.iter().filter(|_| hinted.is_none()) {
             let rule = &self.rules[ri as usize];
             if rule.spec.path.is_none() || path_ok.contains(&ri) {
                 windows.push((ri, 0, bytes.len()));

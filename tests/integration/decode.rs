@@ -383,3 +383,67 @@ stanch_test!(crafted_encodings_stay_bounded, |dir, _cmd| {
         .iter()
         .any(|f| f["secret"] == github_pat()));
 });
+
+stanch_test!(
+    discord_bot_tokens_are_found_by_their_user_id,
+    |dir, _cmd| {
+        // A bot token's first part is base64 of the bot's user id: found with
+        // no name nearby (a log line, a bare string), an id of 17 to 19 digits.
+        // A look-alike whose first part decodes to text, and a JWT, are not.
+        let token = |id: &str| {
+            format!(
+                "{}.N1eIIx.GquGTa1m2kSF9FbvBx9ZUeoo8X54t0_O-8f0lM",
+                b64(id.as_bytes()).trim_end_matches('=')
+            )
+        };
+        let (t18, t17, t19) = (
+            token("258709363401593191"),
+            token("28062219985280591"),
+            token("1187654321098765432"),
+        );
+        dir.write(
+            "worker.log",
+            format!("2024-05-02T10:14:37Z INFO gateway: identify {t18} shard 0/1\n"),
+        );
+        dir.write(
+            "a.py",
+            format!("x = \"{t17}\"\nlog.info(\"using %s\", \"{t19}\")\n"),
+        );
+        let fake = format!(
+            "{}.N1eIIx.GquGTa1m2kSF9FbvBx9ZUeoo8X54t0_O-8f0lM",
+            b64(b"BOGUSValueHereXXXX").trim_end_matches('=')
+        );
+        dir.write(
+        "neg.py",
+        format!("x = \"{fake}\"\ny = \"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstuvwxyz0123456\"\n"),
+    );
+        let (code, doc) = scan_json(&dir, &["."]);
+        assert_eq!(code, 1);
+        let mut found: Vec<(String, String)> = findings_of(&doc)
+            .iter()
+            .map(|f| {
+                (
+                    f["secret"].as_str().unwrap_or_default().to_string(),
+                    f["locations"][0]["path"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect();
+        found.sort();
+        let mut want = vec![
+            (t18, "worker.log".to_string()),
+            (t17, "a.py".to_string()),
+            (t19, "a.py".to_string()),
+        ];
+        want.sort();
+        assert_eq!(found, want);
+        assert!(findings_of(&doc)
+            .iter()
+            .all(|f| f["rule_id"] == "discord-bot-token"));
+        // Decoding is where the id is read: without it only named tokens are.
+        let (code, doc) = scan_json(&dir, &[".", "--decode-depth", "0"]);
+        assert_eq!((code, findings_of(&doc).len()), (0, 0));
+    }
+);
