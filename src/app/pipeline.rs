@@ -255,10 +255,15 @@ impl Pipeline<'_> {
         if !ids.is_empty() {
             found.by_shape = self.engine.scan_hinted(path, bytes, "discord", &ids);
         }
+        // An entity span is the whole line (`<add key="DbPassword"
+        // value="a&quot;b"/>`), not one value: a name such as `Password` in
+        // it makes no placeholder of the secret beside it.
         found.placeholders = doc
             .segments
             .iter()
-            .filter(|s| is_placeholder(&doc.bytes[s.text.clone()]))
+            .filter(|s| {
+                s.encoding != Encoding::HtmlEntity && is_placeholder(&doc.bytes[s.text.clone()])
+            })
             .map(|s| s.source.clone())
             .collect();
         // Each level: its document, and for each of its segments the span of

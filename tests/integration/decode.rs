@@ -447,3 +447,27 @@ stanch_test!(
         assert_eq!((code, findings_of(&doc).len()), (0, 0));
     }
 );
+
+stanch_test!(entity_escaped_passwords_in_xml_are_found, |dir, _cmd| {
+    // XML config escapes a password's quote or angle bracket as an entity.
+    // The entity decoding spans the whole line, whose name (`Password`) is
+    // no placeholder of the value beside it; an escaped placeholder stays one.
+    dir.write(
+        "Web.config",
+        concat!(
+            "<configuration>\n",
+            "  <add key=\"LdapBindPassword\" value=\"r7RIQ&quot;gObH5#f7GK\" />\n",
+            "  <password>QpTOLM&amp;oO65&lt;ops3Y</password>\n",
+            "  <add key=\"SmtpPassword\" value=\"&lt;your-password&gt;\" />\n",
+            "</configuration>\n",
+        ),
+    );
+    let (code, doc) = scan_json(&dir, &["."]);
+    assert_eq!(code, 1);
+    let mut lines: Vec<u64> = findings_of(&doc)
+        .iter()
+        .map(|f| f["locations"][0]["line"].as_u64().unwrap_or_default())
+        .collect();
+    lines.sort();
+    assert_eq!(lines, [2, 3]);
+});
