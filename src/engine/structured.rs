@@ -2034,6 +2034,10 @@ pub fn judge(v: &[u8], class: Class, data: bool, kind: &PathKind) -> Option<f64>
         }
         Class::Secret => {
             let hex = v.iter().all(|b| b.is_ascii_hexdigit());
+            // Only a name that says key lets a UUID get here (`extract`):
+            // Heroku's and many APIs' keys are UUIDs; so are many ids, and
+            // a UUID has too few letters for the test of ids below.
+            let uuid = is_uuid(v);
             // Random hex tops out at 4 bits a character and often lands
             // just under 3 at 32 characters.
             if wordy || entropy < if hex { 2.7 } else { 3.0 } {
@@ -2045,7 +2049,7 @@ pub fn judge(v: &[u8], class: Class, data: bool, kind: &PathKind) -> Option<f64>
                 }
             } else if len < 12 || !(digit && (lower || upper)) && !(lower && upper && len >= 20) {
                 return None;
-            } else if v.iter().filter(|b| b.is_ascii_alphabetic()).count() < 8 {
+            } else if !uuid && v.iter().filter(|b| b.is_ascii_alphabetic()).count() < 8 {
                 // `user:12345:678`: an id with a word in it, not a key.
                 return None;
             } else if !upper
@@ -2058,7 +2062,9 @@ pub fn judge(v: &[u8], class: Class, data: bool, kind: &PathKind) -> Option<f64>
                 // more often than keys at this length.
                 return None;
             }
-            if entropy >= 4.0 && len >= 20 {
+            if uuid {
+                0.7
+            } else if entropy >= 4.0 && len >= 20 {
                 1.0
             } else {
                 0.85
@@ -2568,6 +2574,9 @@ mod tests {
         assert!(!s("Bearer"));
         assert!(!s("vault:secret/data/app#key"));
         assert!(s("ycg1mMMAyRdfaUCUpiNUwYFGrJIiutIE"));
+        // A UUID reaches the judge only under a name that says key.
+        assert!(s("c6563318-c125-4b23-840f-891946673415"));
+        assert!(!p("c6563318-c125-4b23-840f-891946673415"));
         assert!(word_like(b"getUserAccountName") && word_like(b"AWS_S3_DB_URL"));
         assert!(!word_like(b"ycg1mMMAyRdfaUCUpiNU"));
     }
@@ -2677,6 +2686,12 @@ mod tests {
     fn structures() {
         let pw = |t: &str| found(t, Class::Password);
         let sec = |t: &str| found(t, Class::Secret);
+        let uuid = "c6563318-c125-4b23-840f-891946673415";
+        assert_eq!(
+            sec(&format!(r#"<add key="ApiKey" value="{uuid}" />"#)),
+            [uuid]
+        );
+        assert!(sec(&format!(r#"<add key="LockToken" value="{uuid}" />"#)).is_empty());
         assert_eq!(pw(r#"{"adminPassword": "Kq9vL2xW7mZt"}"#), ["Kq9vL2xW7mZt"]);
         assert_eq!(pw(r#"SmtpPassword: "Kq9vL2xW7mZt","#), ["Kq9vL2xW7mZt"]);
         assert_eq!(pw("<password>Kq9vL2xW7mZt</password>"), ["Kq9vL2xW7mZt"]);
