@@ -1909,6 +1909,11 @@ fn next_lines(bytes: &[u8], mut pos: usize, bare: bool, config: bool) -> Value {
             continue;
         }
         let text = &bytes[line.clone()];
+        // A brace or bracket alone on the line after `NAME =` opens the
+        // list (C# and Java array initialisers in Allman style).
+        if items.is_empty() && matches!(text, b"{" | b"[" | b"(") {
+            continue;
+        }
         // A list item: `- value` or `"value",`
         let item_start = if text.starts_with(b"- ") {
             line.start + 2
