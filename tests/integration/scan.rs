@@ -73,6 +73,48 @@ stanch_test!(gitignored_files_are_skipped_unless_no_ignore, |dir, cmd| {
         .code(1);
 });
 
+stanch_test!(small_and_large_trees_are_walked_alike, |_dir, _cmd| {
+    // A tree of a few files is walked on one thread, a larger one (by
+    // entries or by bytes) in parallel: the same ignore files, excludes,
+    // `.git` and symlinks apply either way.
+    for (name, pad_files, pad_bytes) in [("small", 3, 10), ("many", 120, 10), ("big", 3, 600_000)] {
+        let dir = TestDir::new();
+        dir.write(".gitignore", "ignored/\n*.log\n");
+        dir.write("a.py", format!("token = \"{}\"\n", github_pat()));
+        dir.write("d/e.py", format!("token = \"{}\"\n", github_pat2()));
+        dir.write("ignored/b.py", format!("token = \"{}\"\n", github_pat_n(1)));
+        dir.write("c.log", format!("token = \"{}\"\n", github_pat_n(2)));
+        dir.write(
+            "fixtures/x.py",
+            format!("token = \"{}\"\n", github_pat_n(3)),
+        );
+        dir.write(".git/config", format!("token = \"{}\"\n", github_pat_n(4)));
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("a.py"), dir.path().join("link.py")).unwrap();
+        for i in 0..pad_files {
+            dir.write(&format!("pad/f{i}.txt"), "x = 1\n".repeat(pad_bytes));
+        }
+        let out = dir
+            .cmd()
+            .args(["scan", ".", "--no-config", "--format", "json"])
+            .args(["--exclude", "fixtures/**"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let doc = json(&out.stdout);
+        let mut paths: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["locations"][0]["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.sort();
+        assert_eq!(paths, ["a.py", "d/e.py"], "{name}");
+        #[cfg(unix)]
+        assert_eq!(doc["summary"]["stats"]["symlinks"], 1, "{name}");
+    }
+});
+
 stanch_test!(exclude_glob_skips_files, |dir, cmd| {
     dir.write("fixtures/a.txt", format!("{}\n", github_pat()));
     cmd.args(["scan", ".", "--exclude", "fixtures/**"])
