@@ -513,6 +513,20 @@ mod tests {
         }
     }
 
+    /// The build script hashes the table as `gram_slot` probes it: were the
+    /// two to differ, look-ups would miss and anchors would quietly worsen.
+    #[test]
+    fn every_common_gram_is_found_with_its_count() {
+        for &(word, count) in &COMMONEST_GRAMS {
+            assert_eq!(gram_count(&word.to_le_bytes()), count, "{word:08x}");
+        }
+        let stored = COMMON_GRAMS.iter().filter(|&&(w, _)| w != 0);
+        assert!(stored.clone().count() >= COMMONEST_GRAMS.len());
+        for &(word, count) in stored {
+            assert_eq!(gram_count(&word.to_le_bytes()), count, "{word:08x}");
+        }
+    }
+
     #[test]
     fn anchors_on_uncommon_bytes() {
         // "ss_k": not "secr", nor "_key", which code is full of.

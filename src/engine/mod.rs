@@ -379,13 +379,7 @@ impl Engine {
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Vec<Candidate> {
         let mut out = Vec::new();
         let path_ok = self.path_gate(path, &mut out);
-        let (windows, kv_hits) = self.keyword_windows(bytes, &path_ok, None);
-        if !windows.is_empty() {
-            self.confirm(bytes, windows, &mut out);
-        }
-        if !kv_hits.is_empty() {
-            self.structured(path, bytes, &kv_hits, &mut out);
-        }
+        self.candidates(path, bytes, &path_ok, None, &mut out);
         out
     }
 
@@ -407,14 +401,27 @@ impl Engine {
         let path_ok = self.path_gate(path, &mut Vec::new());
         let hits: Vec<(usize, usize, usize)> =
             hints.iter().map(|r| (r.start, r.end, pattern)).collect();
-        let (windows, kv_hits) = self.keyword_windows(bytes, &path_ok, Some(&hits));
+        self.candidates(path, bytes, &path_ok, Some(&hits), &mut out);
+        out
+    }
+
+    /// The keyword stages of `scan`: windows from keyword hits (or `hinted`
+    /// ones, see `keyword_windows`), confirmed by regex, and structured reads.
+    fn candidates(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        path_ok: &[u32],
+        hinted: Option<&[(usize, usize, usize)]>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let (windows, kv_hits) = self.keyword_windows(bytes, path_ok, hinted);
         if !windows.is_empty() {
-            self.confirm(bytes, windows, &mut out);
+            self.confirm(bytes, windows, out);
         }
         if !kv_hits.is_empty() {
-            self.structured(path, bytes, &kv_hits, &mut out);
+            self.structured(path, bytes, &kv_hits, out);
         }
-        out
     }
 
     /// Path rules: flags the file for each path-only rule that matches

@@ -25,8 +25,9 @@ pub struct WalkOptions {
 /// Entries (files, directories, errors) up to which a walk stays on the
 /// calling thread (see `walk`).
 const SERIAL_ENTRIES: usize = 64;
-/// Bytes of files up to which a walk stays on the calling thread: one core
-/// scans a megabyte in about the time two save plus the workers' sleep.
+/// Bytes of files up to which a walk stays on the calling thread. At 1 MB
+/// one core is still faster than two plus the workers' sleep (eight 128 KB
+/// files: 3.5 ms against 4.3 ms); the crossover lies higher, unmeasured.
 const SERIAL_BYTES: u64 = 1 << 20;
 
 /// Walks `opts.paths` in parallel, offering each file to `sink` under
@@ -121,9 +122,9 @@ pub fn walk(opts: &WalkOptions, policy: Policy, sink: &dyn BlobSink) -> Result<(
             }
         }
         if entries.len() <= SERIAL_ENTRIES && bytes <= SERIAL_BYTES {
-            entries.into_iter().for_each(|e| {
+            for e in entries {
                 handle(e);
-            });
+            }
             return Ok(());
         }
     }
